@@ -1,0 +1,12 @@
+/** Jest on ESM TypeScript: the actions/typescript-action recipe. */
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', useESM: true }]
+  },
+  testMatch: ['**/__tests__/**/*.test.ts'],
+  testTimeout: 20000,
+  setupFiles: ['<rootDir>/__tests__/setup/no-workflow-commands.ts']
+}

@@ -5,7 +5,9 @@ const originalWrite = process.stdout.write.bind(process.stdout)
 
 process.stdout.write = ((chunk: unknown, ...rest: unknown[]): boolean => {
   const text =
-    typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString()
+    typeof chunk === 'string'
+      ? chunk
+      : Buffer.from(chunk as Uint8Array).toString()
   const defused = text.replace(/^::/gm, '[wf]::')
   return (originalWrite as (c: string, ...r: unknown[]) => boolean)(
     defused,

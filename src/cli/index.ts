@@ -1,3 +1,7 @@
 #!/usr/bin/env node
-import { parse } from 'yaml'
-console.log(parse('a: 1'))
+import { runCli } from './main.js'
+import { processRuntime } from './runtime.js'
+
+void runCli(process.argv.slice(2), processRuntime()).then((code) => {
+  process.exitCode = code
+})

@@ -1,0 +1,11 @@
+// `npm run bench`: speed and memory, each case against a baseline measured
+// in the same run on the same machine. Never part of `npm test`.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { benchValidate } from './validate.bench.js'
+import { renderTable, type BenchCase } from './measure.js'
+
+const cases: BenchCase[] = [...(await benchValidate())]
+const table = renderTable(cases)
+process.stdout.write(`${table}\n`)
+mkdirSync('.bench', { recursive: true })
+writeFileSync('.bench/results.json', JSON.stringify(cases, null, 2) + '\n')

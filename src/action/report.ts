@@ -1,0 +1,43 @@
+import * as core from '@actions/core'
+import type { Problem } from '../core/problems.js'
+
+/** GitHub shows at most 10 of each kind per step; the rest are dropped. */
+const ANNOTATIONS_PER_KIND = 10
+/** The job summary is refused above 1 MiB. */
+export const MAX_SUMMARY_BYTES = 1024 * 1024
+
+/**
+ * The first errors and warnings become annotations on the manifest's lines,
+ * so a pull request shows them in the diff; the summary lists them all.
+ */
+export function annotate(problems: readonly Problem[]): void {
+  for (const severity of ['error', 'warning'] as const) {
+    const emit = severity === 'error' ? core.error : core.warning
+    problems
+      .filter((p) => p.severity === severity)
+      .slice(0, ANNOTATIONS_PER_KIND)
+      .forEach((p) =>
+        emit(p.message, {
+          title: p.code,
+          file: p.file,
+          startLine: p.line,
+          startColumn: p.column
+        })
+      )
+  }
+}
+
+/** Written once, at the end, even on failure; a failed write only warns. */
+export async function writeSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  const text =
+    Buffer.byteLength(markdown) > MAX_SUMMARY_BYTES
+      ? markdown.slice(0, MAX_SUMMARY_BYTES / 2) +
+        '\n\n…cut: the summary is over GitHub’s 1 MiB limit.\n'
+      : markdown
+  try {
+    await core.summary.addRaw(text).write()
+  } catch (cause) {
+    core.warning(`Failed to write the job summary: ${String(cause)}`)
+  }
+}

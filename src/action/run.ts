@@ -1,0 +1,50 @@
+import * as core from '@actions/core'
+import path from 'node:path'
+import { validateManifest } from '../core/validate/validate.js'
+import { jsonReport } from '../core/render/json.js'
+import { renderProblemsMarkdown } from '../core/render/markdown.js'
+import { countBySeverity } from '../core/problems.js'
+import { localValueSource, readManifestFile } from '../io/manifest-file.js'
+import { TOOL_NAME } from '../version.js'
+import { getSettings } from './inputs.js'
+import { annotate, writeSummary } from './report.js'
+
+/** The Action's one entry: settings, the core, then outputs and reports. */
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  let summary = `## ${TOOL_NAME}\n\n`
+  try {
+    const settings = getSettings(env)
+    const manifest = readManifestFile(settings.manifest, settings.workspace)
+    const repoRoot = path.resolve(settings.workspace)
+    const { problems } = validateManifest(manifest.text, {
+      file: manifest.display,
+      manifestDir: manifest.directory,
+      repoRoot,
+      values: localValueSource(env, repoRoot)
+    })
+    annotate(problems)
+    const report = jsonReport(settings.command, problems)
+    core.setOutput('ok', String(report.ok))
+    core.setOutput('problems', JSON.stringify(report.problems))
+    summary += renderProblemsMarkdown(manifest.display, problems)
+    const { errors, warnings } = countBySeverity(problems)
+    if (errors > 0) {
+      core.setFailed(
+        `${manifest.display}: ${errors} error(s), ${warnings} warning(s)`
+      )
+    } else {
+      core.info(`${manifest.display}: valid (${warnings} warning(s))`)
+    }
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause)
+    summary += `❌ ${message}\n`
+    core.setOutput('ok', 'false')
+    core.setOutput('error-message', message)
+    if (env.ACTIONS_STEP_DEBUG === 'true' && cause instanceof Error) {
+      core.debug(cause.stack ?? message)
+    }
+    core.setFailed(`${TOOL_NAME} failed: ${message}`)
+  } finally {
+    await writeSummary(summary)
+  }
+}

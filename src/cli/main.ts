@@ -1,0 +1,66 @@
+import { z } from 'zod'
+import { ExitCode } from '../core/exit-code.js'
+import { manifestJsonSchema } from '../core/manifest/json-schema.js'
+import { ManifestReadError } from '../io/manifest-file.js'
+import { TOOL_NAME, VERSION } from '../version.js'
+import { parseCliArgs } from './args.js'
+import { runValidate } from './commands/validate.js'
+import { runUriBuild, runUriParse } from './commands/uri.js'
+import { UsageError, type CliRuntime } from './runtime.js'
+import { HELP } from './help.js'
+
+/** Runs one command and returns its exit code; never calls process.exit. */
+export async function runCli(
+  argv: readonly string[],
+  runtime: CliRuntime
+): Promise<number> {
+  try {
+    const command = parseCliArgs(argv)
+    switch (command.command) {
+      case 'help':
+        runtime.stdout(HELP)
+        return ExitCode.Ok
+      case 'version':
+        runtime.stdout(`${TOOL_NAME} ${VERSION}\n`)
+        return ExitCode.Ok
+      case 'validate':
+        return runValidate(command, runtime)
+      case 'schema':
+        runtime.stdout(JSON.stringify(manifestJsonSchema(), null, 2) + '\n')
+        return ExitCode.Ok
+      case 'uri-parse':
+        return runUriParse(command, runtime)
+      case 'uri-build':
+        return runUriBuild(command, runtime)
+    }
+  } catch (cause) {
+    return failure(cause, runtime)
+  }
+}
+
+function failure(cause: unknown, runtime: CliRuntime): number {
+  if (cause instanceof UsageError) {
+    runtime.stderr(
+      `${TOOL_NAME}: ${cause.message}\nRun '${TOOL_NAME} --help' for usage.\n`
+    )
+    return ExitCode.Usage
+  }
+  if (cause instanceof ManifestReadError) {
+    runtime.stderr(`${TOOL_NAME}: ${cause.message}\n`)
+    return ExitCode.Usage
+  }
+  if (cause instanceof z.ZodError) {
+    runtime.stderr(`${TOOL_NAME}: unexpected answer: ${cause.message}\n`)
+    return ExitCode.Remote
+  }
+  const message = cause instanceof Error ? cause.message : String(cause)
+  runtime.stderr(`${TOOL_NAME}: ${message}\n`)
+  if (
+    runtime.env.AIRFLOW_VAULT_SYNC_DEBUG &&
+    cause instanceof Error &&
+    cause.stack
+  ) {
+    runtime.stderr(cause.stack + '\n')
+  }
+  return ExitCode.Remote
+}

@@ -1,0 +1,140 @@
+import {
+  Alias,
+  Document,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Node as YamlNode
+} from 'yaml'
+import { error, type PathProblem } from '../problems.js'
+
+/** Large enough for 100,000 entries; small enough to refuse a runaway file. */
+export const MAX_MANIFEST_BYTES = 16 * 1024 * 1024
+/** Anchors are handy for shared extras; a billion-laughs file is not. */
+export const MAX_ALIAS_COUNT = 1000
+
+export interface Position {
+  line: number
+  column: number
+}
+
+/** A parsed manifest that can say where each value came from. */
+export interface YamlSource {
+  data: unknown
+  /** Problems of the text itself (syntax, duplicate keys, limits), placed
+   * by offset because they have no manifest path. */
+  textProblems: Array<{ problem: PathProblem; position: Position }>
+  locate(path: readonly (string | number)[], atKey?: boolean): Position
+}
+
+export function parseYamlSource(text: string): YamlSource {
+  const lineCounter = new LineCounter()
+  const position = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset)
+    return { line, column: col }
+  }
+  if (Buffer.byteLength(text) > MAX_MANIFEST_BYTES) {
+    const problem = error(
+      'manifest-too-large',
+      [],
+      `the manifest is larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MiB; split it into several manifests`
+    )
+    return {
+      data: undefined,
+      textProblems: [{ problem, position: { line: 1, column: 1 } }],
+      locate: () => ({ line: 1, column: 1 })
+    }
+  }
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    version: '1.2'
+  })
+  const textProblems = doc.errors.map((e) => ({
+    problem: yamlErrorProblem(e.code, e.message, text, e.pos[0]),
+    position: position(e.pos[0])
+  }))
+  let data: unknown
+  // A duplicate key still leaves a usable document (the last one wins), so
+  // the rest of the manifest is checked too.
+  if (doc.errors.every((e) => e.code === 'DUPLICATE_KEY')) {
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
+    } catch {
+      textProblems.push({
+        problem: error(
+          'yaml-alias-limit',
+          [],
+          `aliases expand to more than ${MAX_ALIAS_COUNT} nodes; write the repeated values out or use fewer nested aliases`
+        ),
+        position: { line: 1, column: 1 }
+      })
+    }
+  }
+  return {
+    data,
+    textProblems,
+    locate: (path, atKey = false) => locateNode(doc, path, atKey, position)
+  }
+}
+
+function yamlErrorProblem(
+  code: string,
+  message: string,
+  text: string,
+  offset: number
+): PathProblem {
+  if (code === 'DUPLICATE_KEY') {
+    const key = /^[^\s:,}\]]+/.exec(text.slice(offset))?.[0] ?? ''
+    return error(
+      'yaml-duplicate-key',
+      [],
+      `duplicate key ${JSON.stringify(key)}: YAML would keep only one of the two; remove or rename one`
+    )
+  }
+  const firstLine = message.split('\n')[0] ?? message
+  return error(
+    'yaml-syntax',
+    [],
+    `invalid YAML: ${firstLine} (fix the syntax at this line)`
+  )
+}
+
+/** Walks the document along a manifest path, as deep as it exists. */
+function locateNode(
+  doc: Document,
+  path: readonly (string | number)[],
+  atKey: boolean,
+  position: (offset: number) => Position
+): Position {
+  let node: unknown = doc.contents
+  let range: [number, number, number] | null | undefined = (
+    node as YamlNode | null
+  )?.range
+  for (const [index, segment] of path.entries()) {
+    if (node instanceof Alias) node = node.resolve(doc)
+    const last = index === path.length - 1
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (p) => (isScalar(p.key) ? String(p.key.value) : p.key) === segment
+      )
+      if (!pair) break
+      const keyNode = pair.key as YamlNode
+      const valueNode = pair.value as YamlNode | null
+      node = valueNode
+      range =
+        (last && atKey) || !valueNode?.range ? keyNode.range : valueNode.range
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment] as YamlNode | undefined
+      if (!item) break
+      node = item
+      range = item.range
+    } else {
+      break
+    }
+  }
+  return position(range?.[0] ?? 0)
+}

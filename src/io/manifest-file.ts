@@ -1,0 +1,78 @@
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { isInside, type ValueSource } from '../core/manifest/refs.js'
+
+/** A manifest that could not be read is a usage error, not a problem. */
+export class ManifestReadError extends Error {}
+
+export interface ManifestFile {
+  /** As problems show it: relative to the working directory when inside. */
+  display: string
+  absolute: string
+  directory: string
+  repoRoot: string
+  text: string
+}
+
+export function readManifestFile(file: string, cwd: string): ManifestFile {
+  const absolute = path.resolve(cwd, file)
+  let text: string
+  try {
+    if (statSync(absolute).isDirectory()) {
+      throw new ManifestReadError(
+        `${file} is a directory; pass the manifest file with -f`
+      )
+    }
+    text = readFileSync(absolute, 'utf8')
+  } catch (cause) {
+    if (cause instanceof ManifestReadError) throw cause
+    const code = (cause as NodeJS.ErrnoException).code
+    throw new ManifestReadError(
+      code === 'ENOENT'
+        ? `cannot read ${file}: no such file; pass the manifest with -f FILE`
+        : `cannot read ${file}: ${code ?? String(cause)}`
+    )
+  }
+  const directory = path.dirname(absolute)
+  const relative = path.relative(cwd, absolute)
+  return {
+    display: relative.startsWith('..') ? absolute : relative,
+    absolute,
+    directory,
+    repoRoot: findRepoRoot(directory),
+    text: text.replace(/^\uFEFF/, '')
+  }
+}
+
+/** The nearest folder holding `.git`; without one, the manifest's folder. */
+export function findRepoRoot(start: string): string {
+  let current = start
+  for (;;) {
+    if (existsSync(path.join(current, '.git'))) return current
+    const parent = path.dirname(current)
+    if (parent === current) return start
+    current = parent
+  }
+}
+
+/**
+ * Environment and files for references. A symlink inside the repository
+ * that points outside it is refused, as a `../` path would be.
+ */
+export function localValueSource(
+  env: NodeJS.ProcessEnv,
+  repoRoot: string
+): ValueSource {
+  return {
+    env: (name) => env[name],
+    file: (absolutePath) => {
+      try {
+        const real = realpathSync(absolutePath)
+        if (!isInside(realpathSync(repoRoot), real)) return undefined
+        return readFileSync(real, 'utf8')
+      } catch {
+        return undefined
+      }
+    }
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * Airflow's `Connection.get_uri` (airflow.md §2.1). By default the Airflow
+ * 3.1+ core rules, which keep a host whose protocol equals the conn_type
+ * (apache/airflow#51953); `airflow: 2` gives the 2.x-3.0 rule that always
+ * splits the protocol off. Both use the core's `if port:`, so port 0 is
+ * dropped (the Task SDK alone would write `:0`).
+ */
+import {
+  EXTRA_KEY,
+  normalizeConnType,
+  type ConnectionFields,
+  type ConnectionInput
+} from './connection.js'
+import { pythonJsonDumps } from './python-json.js'
+import { pythonJsonLoads, type PyJson } from './python-json-loads.js'
+import { quote, urlencode } from './python-quote.js'
+
+/** Which Airflow's get_uri to follow (default 3). */
+export interface BuildOptions {
+  airflow?: 2 | 3
+}
+
+/**
+ * What Airflow stores for declared fields: the conn_type normalised as
+ * `from_json` does, `''` for a missing host/schema, no empty password (the
+ * core setter ignores it), and the extra as `json.dumps` text (`{}` is
+ * falsy in Python, so it is not stored).
+ */
+export function connectionFieldsFromInput(
+  input: ConnectionInput
+): ConnectionFields {
+  const extra = input.extra ?? null
+  return {
+    conn_type: normalizeConnType(input.conn_type),
+    host: input.host ?? '',
+    schema: input.schema ?? '',
+    login: input.login ?? null,
+    password: input.password ? input.password : null,
+    port: input.port ?? null,
+    extra:
+      extra !== null && Object.keys(extra).length > 0
+        ? pythonJsonDumps(extra)
+        : null
+  }
+}
+
+/**
+ * Step 7: a non-empty dict of strings becomes query parameters; anything
+ * else (numbers, nesting, `{}`, bad JSON) goes verbatim into `__extra__`.
+ * (`urlencode` then `parse_qsl` gives the same dict back exactly when all
+ * values are strings; a lone surrogate makes Python raise instead.)
+ */
+function extraQuery(extra: string): string {
+  let decoded: PyJson = new Map()
+  try {
+    decoded = pythonJsonLoads(extra)
+  } catch {
+    // extra_dejson logs the error and returns {}.
+  }
+  if (
+    decoded instanceof Map &&
+    decoded.size > 0 &&
+    [...decoded.values()].every((v) => typeof v === 'string')
+  ) {
+    return urlencode(decoded as Map<string, string>)
+  }
+  return urlencode([[EXTRA_KEY, extra]])
+}
+
+/** `get_uri()` on stored fields; throws like Python on a lone surrogate. */
+export function getConnUri(
+  fields: ConnectionFields,
+  opts: BuildOptions = {}
+): string {
+  const { conn_type: connType, host, login, password, port, schema } = fields
+  let uri = connType ? `${connType.toLowerCase().replace(/_/g, '-')}://` : '//'
+  let hostToUse = host
+  if (host.includes('://')) {
+    const protocol = host.slice(0, host.indexOf('://'))
+    // #51953: a protocol equal to the conn_type stays part of the host.
+    if ((opts.airflow ?? 3) === 2 || protocol !== connType) {
+      hostToUse = host.slice(protocol.length + 3)
+      if (protocol) uri += `${protocol}://`
+    }
+  }
+  let authority = ''
+  if (login !== null) authority += quote(login)
+  if (password !== null) authority += `:${quote(password)}`
+  if (authority !== '') {
+    authority += '@'
+    uri += authority
+  }
+  let hostBlock = hostToUse ? quote(hostToUse) : ''
+  if (port !== null && port !== 0) {
+    hostBlock += hostBlock === '' && authority === '' ? `@:${port}` : `:${port}`
+  }
+  if (schema) hostBlock += `/${quote(schema)}`
+  uri += hostBlock
+  if (fields.extra) uri += (schema ? '?' : '/?') + extraQuery(fields.extra)
+  return uri
+}
+
+/** The conn_uri Airflow would generate for declared fields. */
+export function buildConnUri(
+  input: ConnectionInput,
+  opts: BuildOptions = {}
+): string {
+  return getConnUri(connectionFieldsFromInput(input), opts)
+}

@@ -1,0 +1,123 @@
+/**
+ * Airflow's `Connection._parse_from_uri` (2.6.2+ and 3.x; the Task SDK's
+ * `from_uri` is the same line for line), on top of the urllib port. The
+ * order of the checks follows Airflow's so the first error matches.
+ */
+import {
+  dropFirstCodePoint,
+  EXTRA_KEY,
+  normalizeConnType,
+  type ConnectionFields
+} from './connection.js'
+import { collectNotes } from './parse-notes.js'
+import { extraProblem, schemeProblem, uriError } from './parse-errors.js'
+import { parseQsl, pyDict, unquote } from './python-quote.js'
+import { pythonJsonDumps } from './python-json.js'
+import { PythonValueError, SplitResult, urlsplit } from './python-urllib.js'
+import type {
+  ParseOptions,
+  UriNote,
+  UriParseResult
+} from './uri-diagnostics.js'
+
+type Failure = Extract<UriParseResult, { ok: false }>
+
+/** `urlsplit`, with its ValueErrors turned into our error codes. */
+function split(uri: string, first: SplitResult | null): SplitResult | Failure {
+  try {
+    return urlsplit(uri)
+  } catch (e) {
+    if (!(e instanceof PythonValueError)) throw e
+    return uriError(
+      e.kind === 'netloc' ? 'uri-invalid-netloc' : 'uri-invalid-ipv6',
+      first
+    )
+  }
+}
+
+/**
+ * `_parse_netloc_to_hostname`: the unquoted hostname, or, when that contains
+ * `/`, the raw netloc after the last `@` and before the first `:` (case kept).
+ */
+function netlocToHostname(parts: SplitResult): string {
+  const hostname = unquote(parts.hostname ?? '')
+  if (!hostname.includes('/')) return hostname
+  let raw = parts.netloc
+  if (raw.includes('@')) raw = raw.slice(raw.lastIndexOf('@') + 1)
+  if (raw.includes(':')) raw = raw.slice(0, raw.indexOf(':'))
+  return unquote(raw)
+}
+
+/** Parse a connection URI exactly as Airflow does (Airflow 3 by default). */
+export function parseConnUri(
+  uri: string,
+  opts: ParseOptions = {}
+): UriParseResult {
+  const schemes = uri.split('://').length - 1
+  if (schemes > 2) return uriError('uri-too-many-protocols', safeSplit(uri))
+  const first = split(uri, null)
+  if (!(first instanceof SplitResult)) return first
+  // The airflow CLI refuses a URI without a scheme; Airflow's model would
+  // carry on with conn_type ''. We side with the CLI.
+  const rawType = first.scheme
+  if (rawType === '') return schemeProblem(uri)
+  const hostWithProtocol = schemes === 2
+  // Every occurrence is replaced, and only the lower-cased form is found.
+  const rest = uri.split(`${rawType}://`).join(hostWithProtocol ? '' : '//')
+  if (hostWithProtocol && /[@:]/.test(rest.split('://')[0] ?? '')) {
+    return uriError('uri-auth-before-protocol', first)
+  }
+  const parts = split(rest, first)
+  if (!(parts instanceof SplitResult)) return parts
+  let port: number | null
+  try {
+    port = parts.port
+  } catch (e) {
+    if (!(e instanceof PythonValueError)) throw e
+    return uriError('uri-invalid-port', first)
+  }
+  const protocol = hostWithProtocol ? parts.scheme : ''
+  const host = netlocToHostname(parts)
+  const rawPath = dropFirstCodePoint(parts.path)
+  const username = parts.username
+  const password = parts.password
+  const pairs = parseQsl(parts.query)
+  const query = pyDict(pairs)
+  let extra: string | null = null
+  if (parts.query !== '') {
+    extra = query.get(EXTRA_KEY) ?? pythonJsonDumps(query)
+  }
+  const fields: ConnectionFields = {
+    conn_type: normalizeConnType(rawType),
+    host: protocol !== '' && host !== '' ? `${protocol}://${host}` : host,
+    schema: unquote(rawPath),
+    login: username ? unquote(username) : username,
+    // The core model's password setter ignores falsy values.
+    password: password ? unquote(password) : null,
+    port,
+    extra
+  }
+  const notes: UriNote[] = []
+  const problem = extraProblem(extra)
+  if (problem !== null) {
+    // Airflow 3 core raises ValueError; Airflow 2.3-2.11 only warns.
+    if ((opts.airflow ?? 3) === 3) return problem
+    notes.push({
+      code: 'uri-extra-not-object-warning',
+      message: problem.message
+    })
+  }
+  notes.push(
+    ...collectNotes({ uri, first, parts, hostWithProtocol, pairs, fields })
+  )
+  return { ok: true, fields, notes }
+}
+
+/** The first split for error hints, or null when urlsplit itself fails. */
+function safeSplit(uri: string): SplitResult | null {
+  try {
+    return urlsplit(uri)
+  } catch {
+    return null
+  }
+}

@@ -56,13 +56,17 @@ export function queryNotes(
       )
     )
   }
-  if (parts.query.includes('+')) {
+  // '+' inside __extra__ is how quote_plus writes the JSON's spaces.
+  const flat = parts.query
+    .split('&')
+    .filter((segment) => !segment.startsWith(`${EXTRA_KEY}=`))
+  if (flat.some((segment) => segment.includes('+'))) {
     notes.push(
       ...note(
         'uri-plus-in-query',
-        "A query parameter contains '+', which Airflow decodes as a space " +
-          '(base64 values and offsets like +02:00 break). Percent-encode ' +
-          "a literal '+' as %2B."
+        "A query parameter contains '+', which Airflow decodes as a space. " +
+          "That is right if you meant a space; for a literal '+' (base64 " +
+          'values, offsets like +02:00) write %2B.'
       )
     )
   }

@@ -70,6 +70,12 @@ export function explainDifference(
       if (input.login === '' && input.password == null) {
         return 'an empty login without a password is not written by get_uri, so it comes back as None'
       }
+      if (input.login == null && input.password == null) {
+        return (
+          "get_uri writes '@:port' when there is neither host nor login, so " +
+          "the login comes back as ''"
+        )
+      }
       return input.login == null
         ? "a password without a login comes back with an empty login ('')"
         : "the login does not come back unchanged from Airflow's parser"

@@ -1,0 +1,252 @@
+/**
+ * From a logical request to a response, in the order Vault's core works
+ * (`vault/request_handling.go`, `http/logical.go`; vault-api.md §2, §6.2):
+ * namespace -> trailing-slash check -> route -> token -> existence check ->
+ * ACL -> handler -> status/envelope rules.
+ */
+import type { Operation, VaultRequest } from './http/request.js'
+import {
+  type Result,
+  type WireResponse,
+  envelope,
+  wireErrors,
+  wireJson,
+  wireMarshal,
+  wireNoContent
+} from './http/response.js'
+import { goEncode, goMarshal } from './http/json.js'
+import type {
+  MountEntry,
+  NamespaceState,
+  PathKind,
+  RequestContext,
+  Route,
+  ServerState
+} from './state.js'
+import type { TokenEntry } from './auth/tokens.js'
+import { multiError } from './util/go.js'
+
+export interface Dispatched {
+  wire: WireResponse
+  kind: PathKind
+  mount: MountEntry | undefined
+  operation: Operation
+}
+
+const PERMISSION_DENIED = multiError(['permission denied'])
+const INVALID_TOKEN = multiError(['permission denied', 'invalid token'])
+
+/**
+ * Resolve `X-Vault-Namespace` plus any namespace prefix of the path.
+ * Community Edition ignores both (its `adjustRequest` is a no-op, §6.6).
+ */
+function resolveNamespace(
+  state: ServerState,
+  req: VaultRequest
+): { ns: NamespaceState; path: string } | undefined {
+  if (!state.options.namespaces) return { ns: state.root, path: req.path }
+  const header = (req.namespaceHeader ?? '').replace(/^\/+|\/+$/g, '')
+  const ns = header === '' ? state.root : state.namespace(header)
+  if (ns === undefined) return undefined
+  let current = ns
+  let path = req.path
+  for (;;) {
+    const slash = path.indexOf('/')
+    const head = slash === -1 ? path : path.slice(0, slash)
+    const child = current.children.get(head)
+    if (child === undefined || current.mounts.has(`${head}/`)) break
+    current = child
+    path = slash === -1 ? '' : path.slice(slash + 1)
+  }
+  return { ns: current, path }
+}
+
+/** Is `tokenNs` the request namespace or one of its ancestors? */
+function usableIn(token: TokenEntry, ns: NamespaceState): boolean {
+  return ns.path.startsWith(token.nsPath)
+}
+
+function ignoredFieldsWarning(route: Route, data: object): string | undefined {
+  if (route.fields === undefined) return undefined
+  const unknown = Object.keys(data)
+    .filter((k) => !route.fields?.includes(k))
+    .sort()
+  if (unknown.length === 0) return undefined
+  return `Endpoint ignored these unrecognized parameters: [${unknown.join(' ')}]`
+}
+
+/**
+ * Legacy sys routes copy every `data` key to the top level
+ * (`HTTPSysInjector.MarshalJSON`): `"k": v, ` pairs, then the envelope.
+ */
+function injectedBody(data: Record<string, unknown>, env: object): string {
+  const keys = Object.keys(data).sort()
+  if (keys.length === 0) return goEncode(env)
+  const head = keys
+    .map((k) => `${goMarshal(k)}: ${goMarshal(data[k])}, `)
+    .join('')
+  return `{${head}${goEncode(env).slice(1)}`
+}
+
+function toWire(
+  result: Result,
+  ctx: { req: VaultRequest; op: Operation; route: Route; mount: MountEntry }
+): WireResponse {
+  switch (result.kind) {
+    case 'error':
+      return wireErrors(result.status, result.errors)
+    case 'raw':
+      return {
+        status: result.status,
+        body: result.body,
+        headers: { 'Content-Type': 'application/json', ...result.headers }
+      }
+    case 'nil':
+      // RespondErrorCommon: nil on read or list is a 404 with no message.
+      return ctx.op === 'read' || ctx.op === 'list'
+        ? wireErrors(404, [])
+        : wireNoContent()
+    case 'logical': {
+      const warnings = [...(result.warnings ?? [])]
+      const ignored = ignoredFieldsWarning(ctx.route, ctx.req.data)
+      // Raw (non-200) bodies are built before the framework adds warnings.
+      if (ignored !== undefined && result.status === undefined) {
+        warnings.push(ignored)
+      }
+      const data = result.data ?? null
+      if (ctx.op === 'list' && warnings.length === 0) {
+        const keys = data?.keys
+        if (!Array.isArray(keys) || keys.length === 0)
+          return wireErrors(404, [])
+      }
+      if (data === null && warnings.length === 0 && !result.auth) {
+        return result.status ? wireErrors(result.status, []) : wireNoContent()
+      }
+      const status = result.status ?? 200
+      const env = envelope({
+        requestId: ctx.req.id,
+        data,
+        warnings,
+        auth: result.auth,
+        leaseDuration: result.leaseDuration,
+        // Raw bodies built by the plugin carry an empty mount_type (§2.2).
+        mountType: status === 200 ? ctx.mount.type : ''
+      })
+      if (status !== 200) return wireMarshal(status, env)
+      if (result.injected && data !== null) {
+        return {
+          status,
+          body: injectedBody(data, env),
+          headers: { 'Content-Type': 'application/json' }
+        }
+      }
+      return wireJson(status, env)
+    }
+  }
+}
+
+export async function dispatch(
+  state: ServerState,
+  req: VaultRequest
+): Promise<Dispatched> {
+  let op = req.operation
+  const answer = (
+    wire: WireResponse,
+    kind: PathKind = 'unrouted',
+    mount?: MountEntry
+  ): Dispatched => ({ wire, kind, mount, operation: op })
+
+  const resolved = resolveNamespace(state, req)
+  if (resolved === undefined) {
+    // Guess: an unknown namespace behaves like an unknown route.
+    return answer(
+      wireErrors(404, [
+        `no handler for route "${req.path}". route entry not found.`
+      ])
+    )
+  }
+  const { ns, path } = resolved
+  // request_handling.go checks this before the token (vault-api.md §1.9).
+  if ((op === 'update' || op === 'patch') && path.endsWith('/')) {
+    return answer(wireErrors(400, ["cannot write to a path ending in '/'"]))
+  }
+
+  const matched = ns.match(path)
+  const route = matched?.mount.backend.route(matched.rel, req)
+  const kind: PathKind = route?.kind ?? 'unrouted'
+  const mount = matched?.mount
+
+  const tokenId = req.token
+  let token = tokenId ? state.tokens.lookup(tokenId) : undefined
+  if (token !== undefined && !usableIn(token, ns)) token = undefined
+
+  if (!route?.unauthenticated) {
+    if (!tokenId)
+      return answer(wireErrors(403, ['permission denied']), kind, mount)
+    if (token === undefined)
+      return answer(wireErrors(403, [INVALID_TOKEN]), kind, mount)
+  }
+
+  const ctx: RequestContext | undefined =
+    matched && route
+      ? { req, state, ns, mount: matched.mount, rel: matched.rel, token }
+      : undefined
+
+  if (op === 'update' && route?.exists && ctx) {
+    op = route.exists(ctx) ? 'update' : 'create'
+  }
+
+  if (!route?.unauthenticated && token !== undefined) {
+    const tokenNs = state.namespace(token.nsPath) ?? state.root
+    const aclPath = ns.path.slice(token.nsPath.length) + path
+    const acl = tokenNs.acl(token.policies)
+    if (!acl.allows(aclPath, op, route?.sudo).allowed) {
+      return answer(wireErrors(403, [PERMISSION_DENIED]), kind, mount)
+    }
+    if (token.numUses > 0) {
+      token.numUses--
+      if (token.numUses === 0) state.tokens.revoke(token)
+    }
+  }
+
+  if (matched === undefined) {
+    return answer(
+      wireErrors(404, [
+        `no handler for route "${path}". route entry not found.`
+      ])
+    )
+  }
+  if (route === undefined || ctx === undefined) {
+    return answer(
+      wireErrors(404, [multiError(['unsupported path'])]),
+      kind,
+      mount
+    )
+  }
+  const handler =
+    route.handlers[op] ?? (op === 'create' ? route.handlers.update : undefined)
+  if (handler === undefined) {
+    return answer(
+      wireErrors(405, [multiError(['unsupported operation'])]),
+      kind,
+      mount
+    )
+  }
+  if (matched.mount.upgradeRemaining > 0 && kind.startsWith('kv2')) {
+    // upgrade.go: every KV v2 handler answers 400 while the upgrade runs.
+    matched.mount.upgradeRemaining--
+    return answer(
+      wireErrors(400, [
+        'Upgrading from non-versioned to versioned data. This backend will be unavailable for a brief period and will resume service shortly.'
+      ]),
+      kind,
+      mount
+    )
+  }
+  const result = await handler(ctx)
+  return answer(
+    toWire(result, { req, op, route, mount: matched.mount }),
+    kind,
+    mount
+  )
+}

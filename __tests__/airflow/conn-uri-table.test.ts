@@ -29,8 +29,11 @@ describe('parse: URI → fields or error', () => {
   })
 })
 
+// An empty conn_type makes a URI without a scheme, which our parse refuses.
+const reparsable = okCases.filter((c) => c.expect.conn_type !== '')
+
 describe('parse → get_uri → parse (Airflow 3.1+)', () => {
-  test.each(okCases)('$name', (c) => {
+  test.each(reparsable)('$name', (c) => {
     const uri = getConnUri(c.expect)
     expect(uri).toBe(c.regenerated)
     const again = parseConnUri(uri)

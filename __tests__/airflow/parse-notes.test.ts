@@ -56,14 +56,22 @@ test('Airflow 2 keeps a non-object extra with a warning; Airflow 3 rejects it', 
   })
 })
 
+test("a '_' in the type is a warning: Airflow parses it silently", () => {
+  const r = parseConnUri('google_cloud_platform://h')
+  expect(r.ok && r.fields.conn_type).toBe('')
+  expect(r.ok && r.notes.map((n) => [n.code, n.message])).toEqual([
+    [
+      'uri-scheme-underscore',
+      expect.stringMatching(/contains '_'.*google-cloud-platform:\/\//)
+    ]
+  ])
+})
+
 test('no-scheme messages say why', () => {
   const message = (uri: string): string => {
     const r = parseConnUri(uri)
     return r.ok ? '' : r.message
   }
-  expect(message('google_cloud_platform://h')).toMatch(
-    /contains '_'.*google-cloud-platform:\/\//
-  )
   expect(message('1abc://h')).toMatch(/starts with a digit/)
   expect(message('//h/db')).toMatch(/no ':'/)
 })

@@ -16,27 +16,12 @@ test.each<[string, ConnectionInput, string, 2 | 3, RegExp]>([
     /port 0 is dropped by Airflow's get_uri/
   ],
   [
-    'empty login',
-    { conn_type: 'postgres', host: 'h', login: '' },
-    'login',
-    3,
-    /empty login without a password/
-  ],
-  [
-    'password only',
-    { conn_type: 'postgres', host: 'h', password: 'x' },
-    'login',
-    3,
-    /empty login \(''\)/
-  ],
-  [
     'empty password',
     { conn_type: 'postgres', host: 'h', login: 'u', password: '' },
     'password',
     3,
     /core model stores None/
   ],
-  ['port alone', { conn_type: 'postgres', port: 1 }, 'login', 3, /'@:port'/],
   [
     'same protocol',
     { conn_type: 'http', host: 'http://h' },

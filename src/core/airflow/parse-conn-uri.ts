@@ -10,7 +10,13 @@ import {
   type ConnectionFields
 } from './connection.js'
 import { collectNotes } from './parse-notes.js'
-import { extraProblem, schemeProblem, uriError } from './parse-errors.js'
+import {
+  extraProblem,
+  isUnderscoreScheme,
+  schemeProblem,
+  UNDERSCORE_SCHEME_MESSAGE,
+  uriError
+} from './parse-errors.js'
 import { parseQsl, pyDict, unquote } from './python-quote.js'
 import { pythonJsonDumps } from './python-json.js'
 import { PythonValueError, SplitResult, urlsplit } from './python-urllib.js'
@@ -58,9 +64,11 @@ export function parseConnUri(
   const first = split(uri, null)
   if (!(first instanceof SplitResult)) return first
   // The airflow CLI refuses a URI without a scheme; Airflow's model would
-  // carry on with conn_type ''. We side with the CLI.
+  // carry on with conn_type ''. We side with the CLI, except for a `_` in
+  // the type: that one Airflow parses silently, so it is a warning.
   const rawType = first.scheme
-  if (rawType === '') return schemeProblem(uri)
+  const underscore = rawType === '' && isUnderscoreScheme(uri)
+  if (rawType === '' && !underscore) return schemeProblem(uri)
   const hostWithProtocol = schemes === 2
   // Every occurrence is replaced, and only the lower-cased form is found.
   const rest = uri.split(`${rawType}://`).join(hostWithProtocol ? '' : '//')
@@ -97,7 +105,9 @@ export function parseConnUri(
     port,
     extra
   }
-  const notes: UriNote[] = []
+  const notes: UriNote[] = underscore
+    ? [{ code: 'uri-scheme-underscore', message: UNDERSCORE_SCHEME_MESSAGE }]
+    : []
   const problem = extraProblem(extra)
   if (problem !== null) {
     // Airflow 3 core raises ValueError; Airflow 2.3-2.11 only warns.
@@ -107,8 +117,19 @@ export function parseConnUri(
       message: problem.message
     })
   }
+  // Without a scheme the missing '//' is the same mistake, said once.
+  const more = collectNotes({
+    uri,
+    first,
+    parts,
+    hostWithProtocol,
+    pairs,
+    fields
+  })
   notes.push(
-    ...collectNotes({ uri, first, parts, hostWithProtocol, pairs, fields })
+    ...(underscore
+      ? more.filter((n) => n.code !== 'uri-missing-slashes')
+      : more)
   )
   return { ok: true, fields, notes }
 }

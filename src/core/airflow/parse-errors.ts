@@ -57,6 +57,26 @@ export function uriError(
   return { ok: false, code, message }
 }
 
+/**
+ * `google_cloud_platform://…`: a type with `_`, which urlsplit refuses as a
+ * scheme. Airflow does not fail: it parses an empty conn_type and puts the
+ * rest in the schema, a silent surprise rather than an error.
+ */
+export function isUnderscoreScheme(uri: string): boolean {
+  const url = cleanUrl(uri)
+  const colon = url.indexOf(':')
+  const candidate = colon > 0 ? url.slice(0, colon) : ''
+  return (
+    candidate.includes('_') && /^[A-Za-z][A-Za-z0-9+\-._]*$/.test(candidate)
+  )
+}
+
+export const UNDERSCORE_SCHEME_MESSAGE =
+  "The connection type before ':' contains '_', which a URI scheme may not " +
+  'contain, so Airflow parses an empty conn_type and puts the rest in the ' +
+  "schema. Write it with '-' (e.g. google-cloud-platform://); Airflow turns " +
+  "'-' back into '_'."
+
 /** `uri-no-scheme`, saying why urlsplit found no scheme. */
 export function schemeProblem(uri: string): Failure {
   // urlsplit's own clean-up, so we judge the text it judged.

@@ -317,6 +317,7 @@ export class AppRoleBackend implements Backend {
     const token = ctx.state.tokens.create({
       policies,
       nsPath: ctx.ns.path,
+      nsId: ctx.ns.id,
       path: `${ctx.mount.path}login`,
       displayName: ctx.mount.path.replace(/^auth\//, '').replace(/\/$/, ''),
       meta: { role_name: role.name },

@@ -411,6 +411,7 @@ export class JwtBackend implements Backend {
         ? role.tokenPolicies
         : [...role.tokenPolicies, 'default'],
       nsPath: ctx.ns.path,
+      nsId: ctx.ns.id,
       path: `${ctx.mount.path}login`,
       displayName: `${ctx.mount.path.replace(/^auth\//, '').replace(/\/$/, '')}-${user}`,
       meta,

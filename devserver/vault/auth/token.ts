@@ -116,6 +116,7 @@ function create(ctx: RequestContext, orphan: boolean): Result {
     id: isRoot && typeof d.id === 'string' && d.id !== '' ? d.id : undefined,
     policies: wanted,
     nsPath: ctx.ns.path,
+    nsId: ctx.ns.id,
     path: orphan ? 'auth/token/create-orphan' : 'auth/token/create',
     displayName: name === '' ? 'token' : `token-${name}`,
     meta: Object.keys(meta).length > 0 ? meta : null,

@@ -40,6 +40,8 @@ export interface TokenEntry {
 
 export interface TokenInit {
   id?: string
+  /** Namespace id: Enterprise appends `.<nsid>` to tokens from namespaces. */
+  nsId?: string
   policies: string[]
   nsPath: string
   path: string
@@ -66,7 +68,11 @@ export class TokenStore {
       SYSTEM_MAX_TTL
     )
     const entry: TokenEntry = {
-      id: init.id ?? serviceToken(),
+      id:
+        init.id ??
+        (init.nsPath !== '' && init.nsId
+          ? `${serviceToken()}.${init.nsId}`
+          : serviceToken()),
       accessor: accessor(),
       policies: root ? ['root'] : [...new Set(init.policies)].sort(),
       nsPath: init.nsPath,

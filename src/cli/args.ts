@@ -8,6 +8,12 @@ export type CliCommand =
   | { command: 'version' }
   | { command: 'validate'; file: string; json: boolean }
   | { command: 'schema' }
+  | {
+      command: 'plan' | 'apply' | 'drift'
+      file: string
+      json: boolean
+      concurrency: number
+    }
   | { command: 'uri-parse'; uri: string; json: boolean; showPassword: boolean }
   | {
       command: 'uri-build'
@@ -43,6 +49,10 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   switch (command) {
     case 'validate':
       return parseValidate(rest)
+    case 'plan':
+    case 'apply':
+    case 'drift':
+      return parseSync(command, rest)
     case 'schema':
       strictParse(rest, {})
       return { command: 'schema' }
@@ -90,6 +100,28 @@ function parseValidate(args: readonly string[]): CliCommand {
     command: 'validate',
     file: (values.file as string | undefined) ?? DEFAULT_MANIFEST,
     json: values.json === true
+  }
+}
+
+function parseSync(
+  command: 'plan' | 'apply' | 'drift',
+  args: readonly string[]
+): CliCommand {
+  const { values } = strictParse(args, {
+    file: { type: 'string', short: 'f' },
+    json: { type: 'boolean' },
+    concurrency: { type: 'string' }
+  })
+  const raw = (values.concurrency as string | undefined) ?? '16'
+  const concurrency = Number(raw)
+  if (!/^\d+$/.test(raw) || concurrency < 1 || concurrency > 256) {
+    throw new UsageError('--concurrency takes a number from 1 to 256')
+  }
+  return {
+    command,
+    file: (values.file as string | undefined) ?? DEFAULT_MANIFEST,
+    json: values.json === true,
+    concurrency
   }
 }
 

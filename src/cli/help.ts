@@ -8,6 +8,11 @@ Commands:
   validate [-f FILE] [--json]   Check the manifest: schema, connection ids,
                                 variable keys, every conn_uri as Airflow
                                 parses it. Values are not needed.
+  plan [-f FILE] [--json]       What apply would change in Vault (no values
+                                shown).
+  apply [-f FILE] [--json]      Write what differs, with check-and-set.
+  drift [-f FILE] [--json]      What changed in Vault behind the manifest's
+                                back; exit 1 when anything did.
   schema                        Print the manifest's JSON Schema.
   uri parse 'URI' [--json]      Show the fields Airflow reads from a conn_uri
                                 (the password only with --json or
@@ -19,8 +24,13 @@ Commands:
 
 Options:
   -f, --file FILE   The manifest (default: airflow-secrets.yaml).
+  --concurrency N   Requests in flight to Vault (default 16).
   --json            Machine-readable output.
   -h, --help        This help.  --version  The version.
+
+Environment (as the vault CLI): VAULT_ADDR, VAULT_TOKEN, VAULT_NAMESPACE,
+VAULT_CACERT, VAULT_SKIP_VERIFY; AppRole: VAULT_ROLE_ID, VAULT_SECRET_ID,
+VAULT_AUTH_MOUNT; JWT: VAULT_JWT_ROLE, VAULT_JWT.
 
 Exit codes: 0 ok, 1 problems found, 2 usage error, 3 remote failure.
 `

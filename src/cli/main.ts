@@ -5,6 +5,8 @@ import { ManifestReadError } from '../io/manifest-file.js'
 import { TOOL_NAME, VERSION } from '../version.js'
 import { parseCliArgs } from './args.js'
 import { runValidate } from './commands/validate.js'
+import { runSyncCommand } from './commands/sync.js'
+import { SettingsError } from '../io/vault-env.js'
 import { runUriBuild, runUriParse } from './commands/uri.js'
 import { UsageError, type CliRuntime } from './runtime.js'
 import { HELP } from './help.js'
@@ -25,6 +27,10 @@ export async function runCli(
         return ExitCode.Ok
       case 'validate':
         return runValidate(command, runtime)
+      case 'plan':
+      case 'apply':
+      case 'drift':
+        return await runSyncCommand(command, runtime)
       case 'schema':
         runtime.stdout(JSON.stringify(manifestJsonSchema(), null, 2) + '\n')
         return ExitCode.Ok
@@ -45,7 +51,7 @@ function failure(cause: unknown, runtime: CliRuntime): number {
     )
     return ExitCode.Usage
   }
-  if (cause instanceof ManifestReadError) {
+  if (cause instanceof ManifestReadError || cause instanceof SettingsError) {
     runtime.stderr(`${TOOL_NAME}: ${cause.message}\n`)
     return ExitCode.Usage
   }

@@ -30,6 +30,8 @@ export interface ValidationResult {
   /** Present only when the manifest is valid enough to act on. */
   manifest?: Manifest
   problems: Problem[]
+  /** Places a later problem (a missing value) in the same file. */
+  place: (problem: PathProblem) => Problem
 }
 
 /** Checks a manifest's text and returns every problem, never just the first. */
@@ -43,7 +45,9 @@ export function validateManifest(
     ...place(problem),
     ...position
   }))
-  if (source.data === undefined) return { problems: sortProblems(textProblems) }
+  if (source.data === undefined) {
+    return { problems: sortProblems(textProblems), place }
+  }
   if (
     source.data === null ||
     typeof source.data !== 'object' ||
@@ -54,7 +58,7 @@ export function validateManifest(
       [],
       'the manifest must be a mapping with `version: 1` at the top'
     )
-    return { problems: sortProblems([...textProblems, place(problem)]) }
+    return { problems: sortProblems([...textProblems, place(problem)]), place }
   }
   const parsed = ManifestSchema.safeParse(source.data)
   const structural = parsed.success
@@ -66,7 +70,8 @@ export function validateManifest(
   const clean = textProblems.length === 0 && parsed.success
   return {
     manifest: clean ? manifest : undefined,
-    problems: sortProblems(problems)
+    problems: sortProblems(problems),
+    place
   }
 }
 

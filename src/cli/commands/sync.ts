@@ -1,0 +1,92 @@
+import { runSync } from '../../sync/run.js'
+import {
+  reportJson,
+  syncExitCode,
+  type SyncCommand,
+  type SyncReport
+} from '../../sync/report.js'
+import { renderProblemsText } from '../../core/render/text.js'
+import {
+  renderChangesText,
+  renderDriftText
+} from '../../core/render/sync-text.js'
+import { makeRedactor } from '../../core/redact.js'
+import { localValueSource, readManifestFile } from '../../io/manifest-file.js'
+import { connectionFromEnv, connectionSecrets } from '../../io/vault-env.js'
+import type { CliRuntime } from '../runtime.js'
+
+export interface SyncOptions {
+  command: SyncCommand
+  file: string
+  json: boolean
+  concurrency: number
+}
+
+/** plan, apply and drift from the command line; output is redacted. */
+export async function runSyncCommand(
+  options: SyncOptions,
+  runtime: CliRuntime
+): Promise<number> {
+  const manifest = readManifestFile(options.file, runtime.cwd)
+  const warnings: string[] = []
+  const connection = connectionFromEnv(
+    runtime.env,
+    { concurrency: options.concurrency },
+    (w) => warnings.push(w)
+  )
+  const report = await runSync({
+    command: options.command,
+    text: manifest.text,
+    validate: {
+      file: manifest.display,
+      manifestDir: manifest.directory,
+      repoRoot: manifest.repoRoot,
+      values: localValueSource(runtime.env, manifest.repoRoot)
+    },
+    connection
+  })
+  const redact = makeRedactor([
+    ...report.secrets,
+    ...connectionSecrets(connection)
+  ])
+  for (const w of warnings) runtime.stderr(redact(`warning: ${w}\n`))
+  runtime.stdout(
+    redact(
+      options.json
+        ? JSON.stringify(reportJson(report), null, 2) + '\n'
+        : renderText(report)
+    )
+  )
+  if (report.remoteError)
+    runtime.stderr(redact(`error: ${report.remoteError}\n`))
+  return syncExitCode(report)
+}
+
+function renderText(report: SyncReport): string {
+  const parts: string[] = []
+  if (report.problems.length > 0)
+    parts.push(renderProblemsText(report.manifestFile, report.problems))
+  const vault = report.vault
+  if (!vault) return parts.join('')
+  parts.push(
+    `Vault ${vault.address}, mount ${vault.mount}/ (KV v${vault.kvVersion})\n`
+  )
+  parts.push(
+    report.command === 'drift'
+      ? renderDriftText(vault.drift ?? [])
+      : renderChangesText(vault.changes)
+  )
+  const outcome = vault.outcome
+  if (outcome) {
+    parts.push(
+      `Applied: ${outcome.written.length} written, ${outcome.failed.length} failed, ${outcome.skipped.length} not attempted.\n`
+    )
+    for (const f of outcome.failed)
+      parts.push(`  failed ${f.kind} ${f.key}: ${f.error}\n`)
+    for (const s of outcome.skipped)
+      parts.push(`  not written ${s.kind} ${s.key}\n`)
+  }
+  if (vault.retries > 0)
+    parts.push(`${vault.requests} requests, ${vault.retries} retried.\n`)
+  return parts.join('')
+}

@@ -1,0 +1,156 @@
+import { z } from 'zod'
+import { VaultHttp } from './client.js'
+import { createNodeVaultTransport } from './node-vault-transport.js'
+import { encodePath, VaultError } from './transport.js'
+import type { KvVersion } from './kv.js'
+
+export type VaultAuth =
+  | { method: 'token'; token: string }
+  | { method: 'approle'; roleId: string; secretId: string; mount: string }
+  | { method: 'jwt'; role: string; jwt: string; mount: string }
+
+export interface VaultConnection {
+  address: string
+  namespace?: string
+  caCert?: string
+  skipVerify: boolean
+  auth: VaultAuth
+  timeoutMs: number
+  concurrency: number
+}
+
+const LoginAnswer = z.object({ auth: z.object({ client_token: z.string() }) })
+const MountAnswer = z.object({
+  data: z.object({
+    type: z.string(),
+    options: z.record(z.string(), z.unknown()).nullable().optional()
+  })
+})
+
+/** A logged-in client; `close` revokes a token the tool obtained itself. */
+export class VaultSession {
+  private constructor(
+    readonly http: VaultHttp,
+    private readonly obtainedToken: boolean
+  ) {}
+
+  static async open(connection: VaultConnection): Promise<VaultSession> {
+    const transport = createNodeVaultTransport({
+      address: connection.address,
+      namespace: connection.namespace,
+      caCert: connection.caCert,
+      skipVerify: connection.skipVerify,
+      timeoutMs: connection.timeoutMs,
+      maxSockets: connection.concurrency,
+      token:
+        connection.auth.method === 'token' ? connection.auth.token : undefined
+    })
+    const http = new VaultHttp(transport)
+    const { auth } = connection
+    if (auth.method === 'token') return new VaultSession(http, false)
+    const body =
+      auth.method === 'approle'
+        ? { role_id: auth.roleId, secret_id: auth.secretId }
+        : { role: auth.role, jwt: auth.jwt }
+    // Never retried: each failed login counts toward the lockout (§6.3).
+    const response = await http
+      .send(
+        { method: 'POST', path: encodePath('auth', auth.mount, 'login'), body },
+        [200],
+        false
+      )
+      .catch((cause: unknown) => {
+        throw loginError(auth.method, auth.mount, cause)
+      })
+    http.setToken(LoginAnswer.parse(response.body).auth.client_token)
+    return new VaultSession(http, true)
+  }
+
+  /**
+   * The mount's KV version from sys/internal/ui/mounts, as the vault CLI
+   * finds it. A token that may not read it falls back to the manifest's
+   * kv_version; without one, the error says which policy is missing.
+   */
+  async detectKvVersion(
+    mount: string,
+    declared?: KvVersion
+  ): Promise<KvVersion> {
+    const path = encodePath('sys', 'internal', 'ui', 'mounts', mount)
+    const response = await this.http.send(
+      { method: 'GET', path },
+      [200, 403, 404]
+    )
+    if (response.status === 200) {
+      const { data } = MountAnswer.parse(response.body)
+      if (data.type !== 'kv' && data.type !== 'generic') {
+        throw new VaultError(
+          `mount "${mount}/" is a ${data.type} engine, not KV; set vault.mount to a KV mount`,
+          400,
+          path
+        )
+      }
+      return String(data.options?.version ?? '1') === '2' ? 2 : 1
+    }
+    if (declared !== undefined) return declared
+    throw new VaultError(
+      `cannot tell the KV version of mount "${mount}/": no such mount, or this token has no access under it. ` +
+        `Enable it with \`vault secrets enable -path=${mount} kv-v2\`, grant access under "${mount}/", or set vault.kv_version in the manifest`,
+      response.status,
+      path
+    )
+  }
+
+  /** sys/capabilities-self for many paths in one request (§7.6). */
+  async capabilities(
+    paths: readonly string[]
+  ): Promise<Record<string, string[]>> {
+    if (paths.length === 0) return {}
+    const response = await this.http.send({
+      method: 'POST',
+      path: 'sys/capabilities-self',
+      body: { paths }
+    })
+    const parsed = z
+      .object({ data: z.record(z.string(), z.unknown()) })
+      .parse(response.body)
+    const result: Record<string, string[]> = {}
+    for (const path of paths) {
+      const value = parsed.data[path]
+      result[path] = Array.isArray(value) ? value.map(String) : ['deny']
+    }
+    return result
+  }
+
+  async close(): Promise<void> {
+    try {
+      if (this.obtainedToken) {
+        await this.http.send(
+          { method: 'POST', path: 'auth/token/revoke-self' },
+          [200, 204],
+          false
+        )
+      }
+    } catch {
+      // The token expires on its own; a failed revoke must not fail the run.
+    } finally {
+      this.http.close()
+    }
+  }
+}
+
+function loginError(method: string, mount: string, cause: unknown): VaultError {
+  const status = cause instanceof VaultError ? cause.status : undefined
+  const said =
+    cause instanceof VaultError && cause.errors.length > 0
+      ? cause.errors.join('; ')
+      : String(cause)
+  const hint =
+    method === 'approle'
+      ? 'check VAULT_ROLE_ID and VAULT_SECRET_ID (not retried: five failures lock the role for 15 minutes)'
+      : 'check VAULT_JWT_ROLE, the token audience and the role’s bound_claims'
+  return new VaultError(
+    `${method} login at auth/${mount} failed: ${said}; ${hint}`,
+    status,
+    `auth/${mount}/login`
+  )
+}

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs'
+import type { VaultAuth, VaultConnection } from '../clients/vault/session.js'
+
+/** A wrong or missing setting: a usage error (exit 2), not a Vault failure. */
+export class SettingsError extends Error {}
+
+export interface ConnectionOptions {
+  concurrency: number
+  timeoutMs?: number
+  /** vault.namespace from the manifest wins over VAULT_NAMESPACE. */
+  namespace?: string
+  /** A JWT obtained by the front end (GitHub OIDC in the Action). */
+  jwt?: string
+}
+
+/**
+ * The vault CLI's environment: VAULT_ADDR, VAULT_TOKEN, VAULT_NAMESPACE,
+ * VAULT_CACERT, VAULT_SKIP_VERIFY; AppRole with VAULT_ROLE_ID and
+ * VAULT_SECRET_ID; JWT with VAULT_JWT_ROLE and VAULT_JWT.
+ */
+export function connectionFromEnv(
+  env: NodeJS.ProcessEnv,
+  options: ConnectionOptions,
+  warn: (message: string) => void
+): VaultConnection {
+  const address = (env.VAULT_ADDR || 'http://127.0.0.1:8200').trim()
+  if (!/^https?:\/\/[^/]+/.test(address)) {
+    throw new SettingsError(
+      `VAULT_ADDR "${address}" is not an http(s) address, such as https://vault.example.com:8200`
+    )
+  }
+  const skipVerify =
+    env.VAULT_SKIP_VERIFY !== undefined &&
+    env.VAULT_SKIP_VERIFY !== '' &&
+    env.VAULT_SKIP_VERIFY !== 'false' &&
+    env.VAULT_SKIP_VERIFY !== '0'
+  if (skipVerify)
+    warn(
+      'VAULT_SKIP_VERIFY is set: the Vault server’s TLS certificate is not checked'
+    )
+  return {
+    address,
+    namespace: options.namespace ?? (env.VAULT_NAMESPACE || undefined),
+    caCert: env.VAULT_CACERT ? readCaCert(env.VAULT_CACERT) : undefined,
+    skipVerify,
+    auth: authFromEnv(env, options.jwt),
+    timeoutMs: options.timeoutMs ?? 30_000,
+    concurrency: options.concurrency
+  }
+}
+
+function readCaCert(file: string): string {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    throw new SettingsError(`VAULT_CACERT: cannot read ${file}`)
+  }
+}
+
+function authFromEnv(
+  env: NodeJS.ProcessEnv,
+  jwt: string | undefined
+): VaultAuth {
+  const mount = env.VAULT_AUTH_MOUNT
+  if (env.VAULT_ROLE_ID) {
+    if (!env.VAULT_SECRET_ID)
+      throw new SettingsError('VAULT_ROLE_ID is set but VAULT_SECRET_ID is not')
+    return {
+      method: 'approle',
+      roleId: env.VAULT_ROLE_ID,
+      secretId: env.VAULT_SECRET_ID,
+      mount: mount || 'approle'
+    }
+  }
+  if (env.VAULT_JWT_ROLE) {
+    const token = jwt ?? env.VAULT_JWT
+    if (!token)
+      throw new SettingsError(
+        'VAULT_JWT_ROLE is set but there is no token: set VAULT_JWT'
+      )
+    return {
+      method: 'jwt',
+      role: env.VAULT_JWT_ROLE,
+      jwt: token,
+      mount: mount || 'jwt'
+    }
+  }
+  if (!env.VAULT_TOKEN) {
+    throw new SettingsError(
+      'no Vault credentials: set VAULT_TOKEN, or VAULT_ROLE_ID and VAULT_SECRET_ID (AppRole), or VAULT_JWT_ROLE and VAULT_JWT (JWT)'
+    )
+  }
+  return { method: 'token', token: env.VAULT_TOKEN }
+}
+
+/** Every credential in the settings, for masking. */
+export function connectionSecrets(connection: VaultConnection): string[] {
+  const { auth } = connection
+  switch (auth.method) {
+    case 'token':
+      return [auth.token]
+    case 'approle':
+      return [auth.secretId]
+    case 'jwt':
+      return [auth.jwt]
+  }
+}

@@ -1,0 +1,65 @@
+import { isCasConflict, type KvClient } from '../clients/vault/kv.js'
+import { VaultError } from '../clients/vault/transport.js'
+import type { Change } from '../core/sync/plan.js'
+import { mapLimit } from './pool.js'
+
+export interface ApplyOutcome {
+  written: Array<{ kind: string; key: string; path: string }>
+  failed: Array<{ kind: string; key: string; path: string; error: string }>
+  /** Not attempted: the run stopped after Vault became unreachable. */
+  skipped: Array<{ kind: string; key: string; path: string }>
+}
+
+/**
+ * Writes only what the plan says differs. A failure does not hide the
+ * others' results; Vault going away stops new writes, and the outcome
+ * lists exactly what was and was not written, so a rerun converges.
+ */
+export async function applyChanges(
+  kv: KvClient,
+  changes: readonly Change[],
+  options: {
+    concurrency: number
+    marks: Record<string, string>
+    pruneMode: 'soft' | 'destroy'
+  }
+): Promise<ApplyOutcome> {
+  const work = changes.filter((c) => c.action !== 'unchanged' || c.writeMarks)
+  const outcome: ApplyOutcome = { written: [], failed: [], skipped: [] }
+  const done = new Set<Change>()
+  await mapLimit(work, options.concurrency, async (change, stop) => {
+    const who = { kind: change.kind, key: change.key, path: change.path }
+    try {
+      if (change.action === 'delete') {
+        await kv.remove(change.path, options.pruneMode)
+      } else {
+        if (change.action !== 'unchanged') {
+          await kv.write(change.path, change.data ?? {}, change.cas)
+        }
+        if (change.writeMarks)
+          await kv.writeMetadata(change.path, options.marks)
+      }
+      outcome.written.push(who)
+    } catch (cause) {
+      outcome.failed.push({ ...who, error: describeFailure(cause) })
+      if (
+        cause instanceof VaultError &&
+        (cause.status === undefined || cause.status === 503)
+      )
+        stop()
+    } finally {
+      done.add(change)
+    }
+  })
+  outcome.skipped = work
+    .filter((c) => !done.has(c))
+    .map((c) => ({ kind: c.kind, key: c.key, path: c.path }))
+  return outcome
+}
+
+function describeFailure(cause: unknown): string {
+  if (isCasConflict(cause)) {
+    return 'changed in Vault after the plan read it (check-and-set conflict); not overwritten: review it and run again'
+  }
+  return cause instanceof Error ? cause.message : String(cause)
+}

@@ -1,0 +1,75 @@
+import type { KvClient } from '../clients/vault/kv.js'
+import type { DesiredSecret, SecretKind } from '../core/sync/desired.js'
+import { secretPath } from '../core/sync/desired.js'
+import type {
+  ExtraSecret,
+  KvRead,
+  VaultState
+} from '../core/sync/vault-state.js'
+import type { Manifest } from '../core/manifest/schema.js'
+import { mapLimit } from './pool.js'
+
+export interface ReadOptions {
+  concurrency: number
+  /** Read ownership of unlisted secrets (prune and drift need it). */
+  extras: boolean
+}
+
+/** The managed base paths, one per kind that is not set to null. */
+export function managedBases(
+  manifest: Manifest
+): Array<{ kind: SecretKind; base: string }> {
+  const { vault } = manifest
+  const bases: Array<{ kind: SecretKind; base: string | null }> = [
+    { kind: 'connection', base: vault.connections_path },
+    { kind: 'variable', base: vault.variables_path },
+    { kind: 'config', base: vault.config_path }
+  ]
+  return bases.filter(
+    (b): b is { kind: SecretKind; base: string } => b.base !== null
+  )
+}
+
+/**
+ * One LIST per managed folder, then a GET only for the secrets that exist:
+ * a secret the list does not show is created without being read.
+ */
+export async function readVaultState(
+  kv: KvClient,
+  manifest: Manifest,
+  desired: readonly DesiredSecret[],
+  options: ReadOptions
+): Promise<VaultState> {
+  const bases = managedBases(manifest)
+  const listings = await Promise.all(bases.map(({ base }) => kv.list(base)))
+  const existing = new Set<string>()
+  const folders: VaultState['folders'] = []
+  const unlisted: Array<{ kind: SecretKind; key: string; path: string }> = []
+  const wanted = new Set(desired.map((d) => d.path))
+  bases.forEach(({ kind, base }, i) => {
+    for (const child of listings[i] ?? []) {
+      const path = secretPath(base, child)
+      if (child.endsWith('/')) {
+        // The mount root also lists the other kinds' folders: not extras.
+        if (!bases.some((b) => `${b.base}/` === path))
+          folders.push({ kind, path })
+      } else if (wanted.has(path)) existing.add(path)
+      else unlisted.push({ kind, key: child, path })
+    }
+  })
+  const toRead = desired.filter((d) => existing.has(d.path))
+  const reads = await mapLimit(toRead, options.concurrency, (d) =>
+    kv.read(d.path)
+  )
+  const readMap = new Map<string, KvRead>()
+  toRead.forEach((d, i) => readMap.set(d.path, reads[i] ?? { state: 'absent' }))
+  const extras: ExtraSecret[] = options.extras
+    ? (
+        await mapLimit(unlisted, options.concurrency, async (u) => {
+          const metadata = await kv.readMetadata(u.path)
+          return { ...u, customMetadata: metadata?.customMetadata ?? null }
+        })
+      ).filter((e): e is ExtraSecret => e !== undefined)
+    : unlisted.map((u) => ({ ...u, customMetadata: null }))
+  return { kvVersion: kv.version, reads: readMap, extras, folders }
+}

@@ -1,0 +1,90 @@
+import type { Problem } from '../core/problems.js'
+import type { Change } from '../core/sync/plan.js'
+import type { DriftItem } from '../core/sync/drift.js'
+import type { ApplyOutcome } from './apply.js'
+
+export type SyncCommand = 'plan' | 'apply' | 'drift'
+
+/** Everything a run found and did; rendered as text, JSON or markdown. */
+export interface SyncReport {
+  command: SyncCommand
+  manifestFile: string
+  problems: Problem[]
+  vault?: {
+    address: string
+    mount: string
+    kvVersion: 1 | 2
+    changes: Change[]
+    outcome?: ApplyOutcome
+    drift?: DriftItem[]
+    requests: number
+    retries: number
+  }
+  /** A failure of Vault itself (exit 3), said without any secret value. */
+  remoteError?: string
+  /** Every resolved value, for the front ends to mask; never serialised. */
+  secrets: string[]
+}
+
+/** The `--json` shape of plan, apply and drift (issue contract). */
+export function reportJson(report: SyncReport): Record<string, unknown> {
+  const vault = report.vault
+  const failed = vault?.outcome?.failed ?? []
+  return {
+    command: report.command,
+    ok: syncExitCode(report) === 0,
+    problems: report.problems.map(
+      ({ severity, code, message, file, line, column, path }) => ({
+        severity,
+        code,
+        message,
+        file,
+        line,
+        column,
+        path
+      })
+    ),
+    ...(report.remoteError ? { error: report.remoteError } : {}),
+    vault: vault && {
+      address: vault.address,
+      mount: vault.mount,
+      kv_version: vault.kvVersion,
+      changes: vault.changes.map((c) => ({
+        kind: c.kind,
+        key: c.key,
+        path: c.path,
+        action: c.action,
+        fields: c.fields.map((f) => f.field)
+      })),
+      written: vault.outcome?.written.length ?? 0,
+      failed: failed.map((f) => ({ key: f.key, error: f.error })),
+      not_attempted: (vault.outcome?.skipped ?? []).map((s) => s.key),
+      requests: vault.requests,
+      retries: vault.retries,
+      ...(vault.drift
+        ? {
+            drift: vault.drift.map((d) => ({
+              kind: d.kind,
+              key: d.key,
+              path: d.path,
+              drift: d.drift,
+              fields: d.fields.map((f) => f.field)
+            }))
+          }
+        : {})
+    },
+    ...(report.command === 'drift'
+      ? { drift: (vault?.drift?.length ?? 0) > 0 }
+      : {})
+  }
+}
+
+/** 0 done or clean; 1 problems or drift; 3 Vault failed or refused. */
+export function syncExitCode(report: SyncReport): 0 | 1 | 3 {
+  if (report.remoteError || (report.vault?.outcome?.failed.length ?? 0) > 0)
+    return 3
+  if (report.problems.some((p) => p.severity === 'error')) return 1
+  if (report.command === 'drift' && (report.vault?.drift?.length ?? 0) > 0)
+    return 1
+  return 0
+}

@@ -1,0 +1,130 @@
+import {
+  validateManifest,
+  type ValidateOptions
+} from '../core/validate/validate.js'
+import type { ValueSource } from '../core/manifest/refs.js'
+import { resolveValues } from '../core/sync/resolve.js'
+import { desiredSecrets } from '../core/sync/desired.js'
+import { planChanges } from '../core/sync/plan.js'
+import { detectDrift } from '../core/sync/drift.js'
+import { ownershipMarks } from '../core/sync/ownership.js'
+import {
+  missingAccess,
+  neededAccess,
+  policyFor
+} from '../core/sync/capabilities.js'
+import { VaultSession, type VaultConnection } from '../clients/vault/session.js'
+import { KvClient } from '../clients/vault/kv.js'
+import { VaultError } from '../clients/vault/transport.js'
+import { readVaultState } from './read-state.js'
+import { applyChanges } from './apply.js'
+import type { SyncCommand, SyncReport } from './report.js'
+
+export interface SyncRequest {
+  command: SyncCommand
+  text: string
+  validate: ValidateOptions & { values: ValueSource }
+  connection: VaultConnection
+}
+
+/**
+ * plan, apply and drift: validate, read every value, then talk to Vault.
+ * Nothing is written unless everything before the first write succeeded.
+ */
+export async function runSync(request: SyncRequest): Promise<SyncReport> {
+  const { command } = request
+  const file = request.validate.file
+  const validation = validateManifest(request.text, request.validate)
+  const base: SyncReport = {
+    command,
+    manifestFile: file,
+    problems: validation.problems,
+    secrets: []
+  }
+  const manifest = validation.manifest
+  if (!manifest || validation.problems.some((p) => p.severity === 'error'))
+    return base
+  const resolved = resolveValues(
+    manifest,
+    request.validate.manifestDir,
+    request.validate.values
+  )
+  base.secrets = resolved.secrets
+  if (resolved.problems.length > 0) {
+    return {
+      ...base,
+      problems: [...base.problems, ...resolved.problems.map(validation.place)]
+    }
+  }
+  const desired = desiredSecrets(manifest, resolved.read)
+  let session: VaultSession | undefined
+  try {
+    session = await VaultSession.open(request.connection)
+    const kvVersion = await session.detectKvVersion(
+      manifest.vault.mount,
+      manifest.vault.kv_version
+    )
+    const kv = new KvClient(session.http, manifest.vault.mount, kvVersion)
+    const concurrency = request.connection.concurrency
+    const needExtras = command === 'drift' || manifest.vault.prune !== false
+    const state = await readVaultState(kv, manifest, desired, {
+      concurrency,
+      extras: needExtras && kvVersion === 2
+    })
+    const changes = planChanges(desired, state, {
+      manifestFile: file,
+      prune: pruneFor(manifest.vault.prune, kvVersion)
+    })
+    const vault: NonNullable<SyncReport['vault']> = {
+      address: request.connection.address,
+      mount: manifest.vault.mount,
+      kvVersion,
+      changes,
+      requests: 0,
+      retries: 0,
+      drift: command === 'drift' ? detectDrift(desired, state, file) : undefined
+    }
+    const report: SyncReport = { ...base, vault }
+    if (command === 'apply') {
+      const needed = neededAccess(
+        changes,
+        manifest.vault.mount,
+        kvVersion,
+        manifest.vault.prune_mode
+      )
+      const missing = missingAccess(
+        needed,
+        await session.capabilities(needed.map((n) => n.path))
+      )
+      if (missing.length > 0) {
+        report.remoteError =
+          `this token cannot do what the plan needs; nothing was written. Missing:\n` +
+          missing
+            .map((m) => `  ${m.path}: ${m.capabilities.join(', ')}`)
+            .join('\n') +
+          `\nA policy that grants it:\n${policyFor(missing)}`
+      } else {
+        vault.outcome = await applyChanges(kv, changes, {
+          concurrency,
+          marks: ownershipMarks(file),
+          pruneMode: manifest.vault.prune_mode
+        })
+      }
+    }
+    Object.assign(vault, session.http.stats)
+    return report
+  } catch (cause) {
+    if (!(cause instanceof VaultError)) throw cause
+    return { ...base, remoteError: cause.message }
+  } finally {
+    await session?.close()
+  }
+}
+
+/**
+ * KV v1 keeps no metadata, so ownership is unknown there: `prune: true`
+ * would have to guess, and deletes nothing; `prune: all` is explicit.
+ */
+function pruneFor(prune: boolean | 'all', kvVersion: 1 | 2): boolean | 'all' {
+  return kvVersion === 1 && prune === true ? false : prune
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { VaultHttp } from './client.js'
+import type { RetryPolicy } from './retry.js'
 import { createNodeVaultTransport } from './node-vault-transport.js'
 import { encodePath, VaultError } from './transport.js'
 import type { KvVersion } from './kv.js'
@@ -17,6 +18,8 @@ export interface VaultConnection {
   auth: VaultAuth
   timeoutMs: number
   concurrency: number
+  /** Backoff settings; tests shorten them. */
+  retry?: RetryPolicy
 }
 
 const LoginAnswer = z.object({ auth: z.object({ client_token: z.string() }) })
@@ -45,7 +48,7 @@ export class VaultSession {
       token:
         connection.auth.method === 'token' ? connection.auth.token : undefined
     })
-    const http = new VaultHttp(transport)
+    const http = new VaultHttp(transport, connection.retry)
     const { auth } = connection
     if (auth.method === 'token') return new VaultSession(http, false)
     const body =

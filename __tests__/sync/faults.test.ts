@@ -1,0 +1,187 @@
+import {
+  startVaultDevServer,
+  type VaultDevServer
+} from '../../devserver/vault/index.js'
+import { runSync, type SyncRequest } from '../../src/sync/run.js'
+import { reportJson, syncExitCode } from '../../src/sync/report.js'
+import { KvClient } from '../../src/clients/vault/kv.js'
+import { VaultSession } from '../../src/clients/vault/session.js'
+import { readVaultState } from '../../src/sync/read-state.js'
+import { applyChanges } from '../../src/sync/apply.js'
+import { planChanges } from '../../src/core/sync/plan.js'
+import { desiredSecrets } from '../../src/core/sync/desired.js'
+import { validateManifest } from '../../src/core/validate/validate.js'
+import type { ValueRef } from '../../src/core/manifest/value-ref.js'
+import { manifestFor, project } from './fixture.js'
+
+// Fault injection needs our dev server; a real Vault cannot be told to fail.
+let dev: VaultDevServer
+beforeEach(async () => {
+  dev = await startVaultDevServer({ mounts: [{ path: 'airflow', version: 2 }] })
+})
+afterEach(async () => dev.close())
+
+const fastRetry = {
+  attempts: 4,
+  baseDelayMs: 5,
+  maxDelayMs: 20,
+  budgetMs: 5000
+}
+
+function bigManifest(n: number): string {
+  const lines = ['version: 1', 'vault: { mount: airflow }', 'variables:']
+  for (let i = 0; i < n; i++)
+    lines.push(`  v${String(i).padStart(3, '0')}: value-${i}`)
+  return lines.join('\n') + '\n'
+}
+
+function request(
+  text: string,
+  command: 'plan' | 'apply' | 'drift',
+  concurrency = 8
+): SyncRequest {
+  return {
+    command,
+    text,
+    validate: {
+      file: 'm.yaml',
+      manifestDir: '/repo',
+      repoRoot: '/repo',
+      values: { env: () => 'x', file: () => undefined }
+    },
+    connection: {
+      address: dev.url,
+      skipVerify: false,
+      auth: { method: 'token' as const, token: dev.rootToken },
+      timeoutMs: 2000,
+      concurrency,
+      retry: fastRetry
+    }
+  }
+}
+
+test('429 and 503 are retried: every secret lands, retries are counted', async () => {
+  dev.faults.set({ errorRate: 0.2, errorStatuses: [429, 503], seed: 7 })
+  const p = project(dev.url, dev.rootToken)
+  p.write(manifestFor('airflow'))
+  const apply = await p.json('apply')
+  expect(apply.ok).toBe(true)
+  expect(apply.vault?.retries).toBeGreaterThan(0)
+  dev.faults.reset()
+  const plan = await p.json('plan')
+  expect(plan.vault?.changes.every((c) => c.action === 'unchanged')).toBe(true)
+  // No KV version was written twice for the same change.
+  expect(
+    Object.values(dev.counters.snapshot().versionsByKey).every((v) => v === 1)
+  ).toBe(true)
+})
+
+test('Vault dying mid-apply: exit 3, an exact account, and a rerun that converges', async () => {
+  const text = bigManifest(60)
+  const cut = setInterval(() => {
+    if (dev.counters.snapshot().requests.total >= 40)
+      dev.faults.set({ resetRate: 1 })
+  }, 1)
+  const first = await runSync(request(text, 'apply', 4))
+  clearInterval(cut)
+  expect(syncExitCode(first)).toBe(3)
+  const outcome = first.vault?.outcome
+  const total =
+    (outcome?.written.length ?? 0) +
+    (outcome?.failed.length ?? 0) +
+    (outcome?.skipped.length ?? 0)
+  expect(total).toBe(60)
+  expect(outcome?.written.length).toBeGreaterThan(0)
+  expect(outcome?.skipped.length).toBeGreaterThan(0)
+  const json = reportJson(first) as {
+    vault: { failed: unknown[]; not_attempted: string[] }
+  }
+  expect(json.vault.not_attempted.length).toBe(outcome?.skipped.length)
+  dev.faults.reset()
+  // Every secret reported written is in Vault.
+  for (const w of outcome?.written ?? []) {
+    const reply = await fetch(`${dev.url}/v1/airflow/data/${w.path}`, {
+      headers: { 'X-Vault-Token': dev.rootToken }
+    })
+    expect(reply.status).toBe(200)
+  }
+  const second = await runSync(request(text, 'apply', 4))
+  expect(syncExitCode(second)).toBe(0)
+  const third = await runSync(request(text, 'plan', 4))
+  expect(third.vault?.changes.every((c) => c.action === 'unchanged')).toBe(true)
+  expect(
+    Object.values(dev.counters.snapshot().versionsByKey).every((v) => v === 1)
+  ).toBe(true)
+})
+
+test('a secret changed between the read and the write is a conflict, not overwritten', async () => {
+  const text = manifestFor('airflow')
+  const env: Record<string, string> = {
+    WAREHOUSE_PASSWORD: 'a',
+    SMTP_URI: 'smtp://h',
+    DB_URI: 'x'
+  }
+  const validation = validateManifest(text, {
+    file: 'm.yaml',
+    manifestDir: '/r',
+    repoRoot: '/r'
+  })
+  const manifest = validation.manifest!
+  const read = (ref: ValueRef): string =>
+    'env' in ref ? (env[ref.env] ?? '') : ''
+  const session = await VaultSession.open(request(text, 'apply').connection)
+  const kv = new KvClient(session.http, 'airflow', 2)
+  const desired = desiredSecrets(manifest, read)
+  await applyChanges(
+    kv,
+    planChanges(
+      desired,
+      await readVaultState(kv, manifest, desired, {
+        concurrency: 4,
+        extras: false
+      }),
+      { manifestFile: 'm.yaml', prune: false }
+    ),
+    { concurrency: 4, marks: {}, pruneMode: 'soft' }
+  )
+  env.DB_URI = 'changed-in-manifest'
+  const desired2 = desiredSecrets(manifest, read)
+  const plan = planChanges(
+    desired2,
+    await readVaultState(kv, manifest, desired2, {
+      concurrency: 4,
+      extras: false
+    }),
+    { manifestFile: 'm.yaml', prune: false }
+  )
+  // Someone edits the same secret after our read.
+  await fetch(`${dev.url}/v1/airflow/data/config/sql_alchemy_conn`, {
+    method: 'POST',
+    headers: { 'X-Vault-Token': dev.rootToken },
+    body: JSON.stringify({ data: { value: 'their edit' } })
+  })
+  const outcome = await applyChanges(kv, plan, {
+    concurrency: 4,
+    marks: {},
+    pruneMode: 'soft'
+  })
+  await session.close()
+  expect(outcome.failed.map((f) => [f.key, f.error.split(' (')[0]])).toEqual([
+    ['sql_alchemy_conn', 'changed in Vault after the plan read it']
+  ])
+  const now = await fetch(
+    `${dev.url}/v1/airflow/data/config/sql_alchemy_conn`,
+    { headers: { 'X-Vault-Token': dev.rootToken } }
+  )
+  expect(
+    ((await now.json()) as { data: { data: { value: string } } }).data.data
+      .value
+  ).toBe('their edit')
+})
+
+test('a sealed Vault is a remote failure that says so', async () => {
+  dev.faults.set({ sealed: true })
+  const report = await runSync(request(bigManifest(3), 'plan'))
+  expect(syncExitCode(report)).toBe(3)
+  expect(report.remoteError).toContain('sealed')
+})

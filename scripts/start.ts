@@ -1,32 +1,54 @@
-// `npm start`: the main job on the embedded defaults. Until the sync engine
-// lands it validates the example manifest with example values for its
-// references, so every present value is checked the way CI would.
+// `npm start`: the main job on the embedded defaults. A Vault dev server
+// starts in-process with an `airflow` KV v2 mount; the example manifest is
+// planned and applied with example values for its references; every secret
+// is read back the way Airflow's VaultBackend reads it; drift shows clean.
+import { startVaultDevServer } from '../devserver/vault/index.js'
 import { runCli } from '../src/cli/main.js'
-import { processRuntime } from '../src/cli/runtime.js'
+import type { CliRuntime } from '../src/cli/runtime.js'
+import { readBackAsAirflow } from './read-back.js'
+import { EXAMPLE_VALUES } from './example-values.js'
 
-const EXAMPLE_VALUES: Record<string, string> = {
-  WAREHOUSE_PASSWORD: 'example p@ss/word#1',
-  MYSQL_REPLICA_PASSWORD: 'example-mysql',
-  SNOWFLAKE_PASSWORD: 'example-snowflake',
-  PARTNER_API_TOKEN: 'example-token',
-  SMTP_CONN_URI:
-    'smtp://alerts%40example.com:example%2Fpass@smtp.example.com:587',
-  SFTP_PASSWORD: 'example-sftp',
-  REDIS_PASSWORD: 'example-redis',
-  SLACK_BOT_TOKEN: 'xoxb-example',
-  MONGO_PASSWORD: 'example-mongo',
-  PARTNER_API_KEY: 'example-api-key',
-  AIRFLOW_DB_URI: 'postgresql://airflow:example@metadata.example.com/airflow',
-  ASTRO_VAULT_ROLE_ID: 'example-role-id',
-  ASTRO_VAULT_SECRET_ID: 'example-secret-id',
-  STAGING_VAULT_ROLE_ID: 'example-staging-role-id',
-  STAGING_VAULT_SECRET_ID: 'example-staging-secret-id'
+const MANIFEST = 'examples/airflow-secrets.yaml'
+const vault = await startVaultDevServer({
+  mounts: [{ path: 'airflow', version: 2 }]
+})
+const runtime: CliRuntime = {
+  cwd: process.cwd(),
+  // The embedded run ignores the caller's VAULT_* on purpose: it must never
+  // write the example into a real Vault.
+  env: {
+    ...EXAMPLE_VALUES,
+    VAULT_ADDR: vault.url,
+    VAULT_TOKEN: vault.rootToken
+  },
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text)
 }
+const step = (title: string): void =>
+  void process.stdout.write(`\n== ${title}\n`)
 
-const runtime = processRuntime()
-runtime.env = { ...EXAMPLE_VALUES, ...runtime.env }
-runtime.stdout('airflow-vault-sync: validating examples/airflow-secrets.yaml\n')
-process.exitCode = await runCli(
-  ['validate', '-f', 'examples/airflow-secrets.yaml'],
-  runtime
+let code = 0
+try {
+  process.stdout.write(
+    `Vault dev server listening on ${vault.url} (in memory, stops at the end)\n`
+  )
+  for (const command of ['plan', 'apply'] as const) {
+    step(`airflow-vault-sync ${command} -f ${MANIFEST}`)
+    code ||= await runCli([command, '-f', MANIFEST], runtime)
+  }
+  step('Reading every secret back the way Airflow’s VaultBackend does')
+  code ||= await readBackAsAirflow(
+    MANIFEST,
+    vault.url,
+    vault.rootToken,
+    runtime
+  )
+  step(`airflow-vault-sync drift -f ${MANIFEST}`)
+  code ||= await runCli(['drift', '-f', MANIFEST], runtime)
+} finally {
+  await vault.close()
+}
+process.stdout.write(
+  code === 0 ? '\nAll steps succeeded.\n' : `\nA step failed (exit ${code}).\n`
 )
+process.exitCode = code

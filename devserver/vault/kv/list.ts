@@ -23,11 +23,28 @@ export function childrenOf(keys: Iterable<string>, folder: string): string[] {
  * hash reproduces that: stable for a mount, never alphabetical on purpose,
  * so clients that forget to sort are caught by tests.
  */
-export function storageOrder(names: string[], salt: Buffer): string[] {
-  const tag = (n: string): string =>
-    createHash('sha256').update(salt).update(n.replace(/\/$/, '')).digest('hex')
-  return names
-    .map((n) => ({ n, t: tag(n) + (n.endsWith('/') ? '1' : '0') }))
-    .sort((a, b) => (a.t < b.t ? -1 : a.t > b.t ? 1 : 0))
-    .map(({ n }) => n)
+export class StorageOrder {
+  private readonly tags = new Map<string, string>()
+
+  constructor(private readonly salt: Buffer) {}
+
+  private tag(name: string): string {
+    let t = this.tags.get(name)
+    if (t === undefined) {
+      const plain = name.replace(/\/$/, '')
+      t =
+        createHash('sha256').update(this.salt).update(plain).digest('hex') +
+        (name.endsWith('/') ? '1' : '0')
+      if (this.tags.size > 100_000) this.tags.clear()
+      this.tags.set(name, t)
+    }
+    return t
+  }
+
+  sort(names: string[]): string[] {
+    return names
+      .map((n) => ({ n, t: this.tag(n) }))
+      .sort((a, b) => (a.t < b.t ? -1 : a.t > b.t ? 1 : 0))
+      .map(({ n }) => n)
+  }
 }

@@ -13,7 +13,7 @@ import {
 import type { RequestContext } from '../state.js'
 import { isPrintable, multiError, weakBool, weakString } from '../util/go.js'
 import { goDuration, nowNs, rfc3339 } from '../util/time.js'
-import { childrenOf, storageOrder } from './list.js'
+import { childrenOf } from './list.js'
 import { type KeyMeta, type KvV2Store, isDeleted } from './v2-store.js'
 import { mergePatch } from './v2-data.js'
 
@@ -205,6 +205,6 @@ export function listMetadata(store: KvV2Store, folder: string) {
         return vm === undefined || !isDeleted(vm)
       })
     }
-    return logical({ keys: storageOrder(names, store.salt) })
+    return logical({ keys: store.order.sort(names) })
   }
 }

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { nowNs, rfc3339 } from '../util/time.js'
+import { StorageOrder } from './list.js'
 
 export interface VersionMeta {
   created: bigint
@@ -42,8 +43,8 @@ export class KvV2Store {
   }
   readonly meta = new Map<string, KeyMeta>()
   private readonly data = new Map<string, Record<string, unknown>>()
-  /** Salt for the list order (see list.ts). */
-  readonly salt = randomBytes(16)
+  /** List order of the encrypted names (see list.ts). */
+  readonly order = new StorageOrder(randomBytes(16))
 
   newMeta(key: string): KeyMeta {
     return {

@@ -2,9 +2,10 @@
 // in the same run on the same machine. Never part of `npm test`.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { benchValidate } from './validate.bench.js'
+import { benchSync } from './sync.bench.js'
 import { renderTable, type BenchCase } from './measure.js'
 
-const cases: BenchCase[] = [...(await benchValidate())]
+const cases: BenchCase[] = [...(await benchValidate()), ...(await benchSync())]
 const table = renderTable(cases)
 process.stdout.write(`${table}\n`)
 mkdirSync('.bench', { recursive: true })

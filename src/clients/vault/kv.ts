@@ -20,6 +20,7 @@ const V2Read = z.object({
   })
 })
 const V1Read = z.object({ data: z.record(z.string(), z.unknown()) })
+const WriteAnswer = z.object({ data: z.object({ version: z.number() }) })
 const ListAnswer = z.object({ data: z.object({ keys: z.array(z.string()) }) })
 const MetadataAnswer = z.object({
   data: z.object({

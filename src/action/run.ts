@@ -4,10 +4,15 @@ import { validateManifest } from '../core/validate/validate.js'
 import { jsonReport } from '../core/render/json.js'
 import { renderProblemsMarkdown } from '../core/render/markdown.js'
 import { countBySeverity } from '../core/problems.js'
-import { localValueSource, readManifestFile } from '../io/manifest-file.js'
+import {
+  localValueSource,
+  readManifestFile,
+  type ManifestFile
+} from '../io/manifest-file.js'
 import { TOOL_NAME } from '../version.js'
-import { getSettings } from './inputs.js'
+import { getSettings, type ActionSettings } from './inputs.js'
 import { annotate, writeSummary } from './report.js'
+import { runSyncStep } from './sync-step.js'
 
 /** The Action's one entry: settings, the core, then outputs and reports. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -15,36 +20,46 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const settings = getSettings(env)
     const manifest = readManifestFile(settings.manifest, settings.workspace)
-    const repoRoot = path.resolve(settings.workspace)
-    const { problems } = validateManifest(manifest.text, {
-      file: manifest.display,
-      manifestDir: manifest.directory,
-      repoRoot,
-      values: localValueSource(env, repoRoot)
-    })
-    annotate(problems)
-    const report = jsonReport(settings.command, problems)
-    core.setOutput('ok', String(report.ok))
-    core.setOutput('problems', JSON.stringify(report.problems))
-    summary += renderProblemsMarkdown(manifest.display, problems)
-    const { errors, warnings } = countBySeverity(problems)
-    if (errors > 0) {
-      core.setFailed(
-        `${manifest.display}: ${errors} error(s), ${warnings} warning(s)`
-      )
-    } else {
-      core.info(`${manifest.display}: valid (${warnings} warning(s))`)
-    }
+    summary += `\`${settings.command}\` of \`${manifest.display}\`\n\n`
+    summary +=
+      settings.command === 'validate'
+        ? validateStep(settings, manifest)
+        : await runSyncStep(settings, manifest)
   } catch (cause) {
+    // One failure path for every throw, an Error or not.
     const message = cause instanceof Error ? cause.message : String(cause)
     summary += `❌ ${message}\n`
     core.setOutput('ok', 'false')
     core.setOutput('error-message', message)
-    if (env.ACTIONS_STEP_DEBUG === 'true' && cause instanceof Error) {
-      core.debug(cause.stack ?? message)
-    }
+    if (cause instanceof Error && cause.stack) core.debug(cause.stack)
     core.setFailed(`${TOOL_NAME} failed: ${message}`)
   } finally {
     await writeSummary(summary)
   }
+}
+
+function validateStep(
+  settings: ActionSettings,
+  manifest: ManifestFile
+): string {
+  const repoRoot = path.resolve(settings.workspace)
+  const { problems } = validateManifest(manifest.text, {
+    file: manifest.display,
+    manifestDir: manifest.directory,
+    repoRoot,
+    values: localValueSource(settings.vaultEnv, repoRoot)
+  })
+  annotate(problems)
+  const report = jsonReport(settings.command, problems)
+  core.setOutput('ok', String(report.ok))
+  core.setOutput('problems', JSON.stringify(report.problems))
+  const { errors, warnings } = countBySeverity(problems)
+  if (errors > 0) {
+    core.setFailed(
+      `${manifest.display}: ${errors} error(s), ${warnings} warning(s)`
+    )
+  } else {
+    core.info(`${manifest.display}: valid (${warnings} warning(s))`)
+  }
+  return renderProblemsMarkdown(manifest.display, problems)
 }

@@ -4,7 +4,7 @@ import {
 } from '../core/validate/validate.js'
 import type { ValueSource } from '../core/manifest/refs.js'
 import { resolveValues } from '../core/sync/resolve.js'
-import { desiredSecrets } from '../core/sync/desired.js'
+import { desiredSecrets, type DesiredSecret } from '../core/sync/desired.js'
 import { planChanges } from '../core/sync/plan.js'
 import { detectDrift } from '../core/sync/drift.js'
 import { ownershipMarks } from '../core/sync/ownership.js'
@@ -25,6 +25,12 @@ export interface SyncRequest {
   text: string
   validate: ValidateOptions & { values: ValueSource }
   connection: VaultConnection
+  /**
+   * Called with every value the run will send, before the first request:
+   * the Action registers them with core.setSecret. Includes each conn_uri
+   * that embeds one, since a URI carries the password percent-encoded.
+   */
+  onSecrets?: (secrets: string[]) => void
 }
 
 /**
@@ -57,6 +63,10 @@ export async function runSync(request: SyncRequest): Promise<SyncReport> {
     }
   }
   const desired = desiredSecrets(manifest, resolved.read)
+  request.onSecrets?.([
+    ...resolved.secrets,
+    ...urisWithSecrets(desired, resolved.secrets)
+  ])
   let session: VaultSession | undefined
   try {
     session = await VaultSession.open(request.connection)
@@ -127,4 +137,26 @@ export async function runSync(request: SyncRequest): Promise<SyncReport> {
  */
 function pruneFor(prune: boolean | 'all', kvVersion: 1 | 2): boolean | 'all' {
   return kvVersion === 1 && prune === true ? false : prune
+}
+
+function urisWithSecrets(
+  desired: readonly DesiredSecret[],
+  secrets: readonly string[]
+): string[] {
+  return desired.flatMap((d) => {
+    const uri = d.data.conn_uri
+    if (typeof uri !== 'string') return []
+    const decoded = safeDecode(uri)
+    return secrets.some((s) => decoded.includes(s) || uri.includes(s))
+      ? [uri]
+      : []
+  })
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
 }

@@ -20,6 +20,8 @@ export interface VaultConnection {
   concurrency: number
   /** Backoff settings; tests shorten them. */
   retry?: RetryPolicy
+  /** Told of a token obtained by login, so the Action can mask it. */
+  onToken?: (token: string) => void
 }
 
 const LoginAnswer = z.object({ auth: z.object({ client_token: z.string() }) })
@@ -65,7 +67,9 @@ export class VaultSession {
       .catch((cause: unknown) => {
         throw loginError(auth.method, auth.mount, cause)
       })
-    http.setToken(LoginAnswer.parse(response.body).auth.client_token)
+    const token = LoginAnswer.parse(response.body).auth.client_token
+    connection.onToken?.(token)
+    http.setToken(token)
     return new VaultSession(http, true)
   }
 

@@ -1,0 +1,112 @@
+import * as core from '@actions/core'
+import { runSync } from '../sync/run.js'
+import { reportJson, syncExitCode, type SyncReport } from '../sync/report.js'
+import {
+  renderChangesMarkdown,
+  renderDriftMarkdown
+} from '../core/render/sync-markdown.js'
+import { renderProblemsMarkdown } from '../core/render/markdown.js'
+import { localValueSource, type ManifestFile } from '../io/manifest-file.js'
+import { connectionFromEnv, connectionSecrets } from '../io/vault-env.js'
+import type { ActionSettings } from './inputs.js'
+import { maskSecret } from './mask.js'
+import { annotate } from './report.js'
+
+/** Rows per table in the summary: far under GitHub's 1 MiB. */
+const MAX_ROWS = 1000
+
+/** plan, apply or drift; returns the summary markdown. */
+export async function runSyncStep(
+  settings: ActionSettings,
+  manifest: ManifestFile
+): Promise<string> {
+  const command = settings.command as 'plan' | 'apply' | 'drift'
+  const jwt = await oidcToken(settings)
+  const connection = connectionFromEnv(
+    settings.vaultEnv,
+    { concurrency: settings.concurrency, jwt },
+    (w) => core.warning(w)
+  )
+  connectionSecrets(connection).forEach(maskSecret)
+  connection.onToken = maskSecret
+  const report = await runSync({
+    command,
+    text: manifest.text,
+    validate: {
+      file: manifest.display,
+      manifestDir: manifest.directory,
+      repoRoot: settings.workspace,
+      values: localValueSource(settings.vaultEnv, settings.workspace)
+    },
+    connection,
+    onSecrets: (secrets) => secrets.forEach(maskSecret)
+  })
+  annotate(report.problems)
+  const json = reportJson(report)
+  const changed = (report.vault?.changes ?? []).some(
+    (c) => c.action !== 'unchanged'
+  )
+  const drifted = (report.vault?.drift?.length ?? 0) > 0
+  core.setOutput('ok', String(json.ok))
+  core.setOutput('changed', String(changed))
+  core.setOutput('drifted', String(drifted))
+  core.setOutput('plan', JSON.stringify(json))
+  core.setOutput('problems', JSON.stringify(json.problems))
+  const summary = renderSummary(report, manifest.display)
+  core.setOutput('summary', summary)
+  const code = syncExitCode(report)
+  if (report.remoteError) {
+    core.setOutput('error-message', report.remoteError)
+    core.setFailed(report.remoteError)
+  } else if (code === 1 && !(command === 'drift' && !settings.failOnDrift)) {
+    core.setFailed(
+      command === 'drift'
+        ? 'drift found between the manifest and Vault'
+        : `${manifest.display} has problems`
+    )
+  } else if ((report.vault?.outcome?.failed.length ?? 0) > 0) {
+    core.setFailed('some secrets were not written; see the summary')
+  }
+  return summary
+}
+
+function renderSummary(report: SyncReport, file: string): string {
+  const parts = [renderProblemsMarkdown(file, report.problems, MAX_ROWS)]
+  const vault = report.vault
+  if (vault) {
+    parts.push(
+      `Vault \`${vault.address}\`, mount \`${vault.mount}/\` (KV v${vault.kvVersion})`
+    )
+    parts.push(
+      report.command === 'drift'
+        ? renderDriftMarkdown(vault.drift ?? [], MAX_ROWS)
+        : renderChangesMarkdown(vault.changes, MAX_ROWS)
+    )
+    const outcome = vault.outcome
+    if (outcome) {
+      parts.push(
+        `**Applied:** ${outcome.written.length} written, ${outcome.failed.length} failed, ${outcome.skipped.length} not attempted.`
+      )
+      for (const f of outcome.failed)
+        parts.push(`- ❌ ${f.kind} \`${f.key}\`: ${f.error}`)
+    }
+  }
+  if (report.remoteError) parts.push(`❌ ${report.remoteError}`)
+  return parts.join('\n\n') + '\n'
+}
+
+/** GitHub's OIDC token for a JWT login, when no token was given. */
+async function oidcToken(
+  settings: ActionSettings
+): Promise<string | undefined> {
+  if (!settings.vaultEnv.VAULT_JWT_ROLE || settings.vaultEnv.VAULT_JWT)
+    return undefined
+  try {
+    return await core.getIDToken(settings.jwtAudience)
+  } catch (cause) {
+    throw new Error(
+      `cannot get GitHub's OIDC token for the Vault JWT login: ${cause instanceof Error ? cause.message : String(cause)}. The workflow needs \`permissions: id-token: write\``,
+      { cause }
+    )
+  }
+}

@@ -117,9 +117,7 @@ export class KvClient {
       path: this.path('data', key),
       body
     })
-    return z
-      .object({ data: z.object({ version: z.number() }) })
-      .parse(response.body).data.version
+    return WriteAnswer.parse(response.body).data.version
   }
 
   async writeMetadata(

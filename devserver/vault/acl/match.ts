@@ -36,7 +36,13 @@ function compile(pattern: string, bits: number): Rule {
   const segments = prefix.split('/')
   const plusCount = segments.filter((s) => s === '+').length
   const plus = segments.indexOf('+')
-  const firstPlus = plus === -1 ? -1 : segments.slice(0, plus).join('/').length
+  // Character index of the first `+` (its segment's start).
+  const firstPlus =
+    plus === -1
+      ? -1
+      : plus === 0
+        ? 0
+        : segments.slice(0, plus).join('/').length + 1
   const firstWildcard = Math.min(
     firstPlus === -1 ? Infinity : firstPlus,
     glob ? prefix.length : Infinity

@@ -148,3 +148,37 @@ test('missing credentials and values are usage errors and problems, before any r
     'airflow-secrets.yaml:20:21 error value-missing environment variable DB_URI is not set'
   )
 })
+
+test('a namespace (HCP "admin") keeps the secrets in its own tree', async () => {
+  const { startVaultDevServer } = await import('../../devserver/vault/index.js')
+  const dev = await startVaultDevServer({ namespaces: true, mounts: [] })
+  try {
+    const admin = {
+      'X-Vault-Namespace': 'admin',
+      'X-Vault-Token': dev.rootToken
+    }
+    await fetch(`${dev.url}/v1/sys/mounts/airflow`, {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({ type: 'kv', options: { version: '2' } })
+    })
+    const p = project(dev.url, dev.rootToken)
+    p.write(
+      manifestFor('airflow').replace('vault:\n', 'vault:\n  namespace: admin\n')
+    )
+    const apply = await p.json('apply')
+    expect(apply.error).toBeUndefined()
+    expect(apply.vault?.written).toBe(6)
+    const inAdmin = await fetch(
+      `${dev.url}/v1/airflow/data/variables/retries`,
+      { headers: admin }
+    )
+    expect(inAdmin.status).toBe(200)
+    const inRoot = await fetch(`${dev.url}/v1/airflow/data/variables/retries`, {
+      headers: { 'X-Vault-Token': dev.rootToken }
+    })
+    expect(inRoot.status).not.toBe(200)
+  } finally {
+    await dev.close()
+  }
+})

@@ -110,3 +110,14 @@ test('a secret deleted in Vault is recreated with check-and-set on its version',
       .version
   ).toBe(2)
 })
+
+test('on KV v1, prune: true cannot know ownership: it warns and deletes nothing', async () => {
+  const mount = await t.mountKv(1, 'prune1')
+  const p = project(t.url, t.rootToken)
+  await t.root.post(`${mount}/variables/hand_made`, { value: 'x' })
+  p.write(manifestFor(mount).replace('vault:\n', 'vault:\n  prune: true\n'))
+  const apply = await p.json('apply')
+  expect(apply.problems.map((x) => x.code)).toEqual(['prune-needs-kv2'])
+  expect(apply.vault?.changes.some((c) => c.action === 'delete')).toBe(false)
+  expect((await t.root.get(`${mount}/variables/hand_made`)).status).toBe(200)
+})

@@ -16,6 +16,7 @@ import {
 import { VaultSession, type VaultConnection } from '../clients/vault/session.js'
 import { KvClient } from '../clients/vault/kv.js'
 import { VaultError } from '../clients/vault/transport.js'
+import { warning } from '../core/problems.js'
 import { readVaultState } from './read-state.js'
 import { applyChanges } from './apply.js'
 import type { SyncCommand, SyncReport } from './report.js'
@@ -69,7 +70,9 @@ export async function runSync(request: SyncRequest): Promise<SyncReport> {
   ])
   let session: VaultSession | undefined
   try {
-    session = await VaultSession.open(request.connection)
+    // The manifest's namespace is where Airflow reads: it wins over the env.
+    const namespace = manifest.vault.namespace ?? request.connection.namespace
+    session = await VaultSession.open({ ...request.connection, namespace })
     const kvVersion = await session.detectKvVersion(
       manifest.vault.mount,
       manifest.vault.kv_version
@@ -81,6 +84,17 @@ export async function runSync(request: SyncRequest): Promise<SyncReport> {
       concurrency,
       extras: needExtras && kvVersion === 2
     })
+    if (kvVersion === 1 && manifest.vault.prune === true) {
+      base.problems.push(
+        validation.place(
+          warning(
+            'prune-needs-kv2',
+            ['vault', 'prune'],
+            'KV v1 keeps no metadata, so this tool cannot tell which secrets it wrote: nothing is pruned. Use `prune: all` to prune every unlisted secret'
+          )
+        )
+      )
+    }
     const changes = planChanges(desired, state, {
       manifestFile: file,
       prune: pruneFor(manifest.vault.prune, kvVersion)

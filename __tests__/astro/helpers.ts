@@ -12,6 +12,7 @@ import {
 } from '../../devserver/astro/index.js'
 import { publicView } from '../../devserver/astro/store.js'
 import {
+  AstroApiError,
   type AstroClient,
   type AstroClientOptions,
   createAstroClient
@@ -117,4 +118,15 @@ export function expectNoSecrets(...things: unknown[]): void {
     expect(shown).not.toContain(KWARGS_SECRET)
     expect(shown).not.toContain(SEED_SECRET_MARKER)
   }
+}
+
+/** The AstroApiError a call fails with, checked for secrets. */
+export async function failure(p: Promise<unknown>): Promise<AstroApiError> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err
+  )
+  expect(e).toBeInstanceOf(AstroApiError)
+  expectNoSecrets(e)
+  return e as AstroApiError
 }

@@ -1,10 +1,7 @@
 /**
  * planDeployment without HTTP: which variables change, that secrets go
- * back without a value and never become plain, when nothing is POSTed,
- * Remote Execution, and that the plan never shows the kwargs secret.
+ * back without a value and never become plain, and when nothing is POSTed.
  */
-import { inspect } from 'node:util'
-import { parse } from 'yaml'
 import { SEED_IDS, seedDeployments } from '../../devserver/astro/index.js'
 import {
   type Deployment,
@@ -12,17 +9,11 @@ import {
   ENV_FINGERPRINT,
   ENV_KWARGS,
   type EnvVar,
-  helmValuesSnippet,
   planDeployment,
   PlanError
 } from '../../src/core/astro/index.js'
 import { BACKEND_CLASS } from '../../src/core/vault-backend/kwargs.js'
-import {
-  asFetched,
-  desiredFor,
-  expectNoSecrets,
-  KWARGS_SECRET
-} from './helpers.js'
+import { asFetched, desiredFor } from './helpers.js'
 
 const seeds = new Map(seedDeployments('clx5orgtest').map((d) => [d.id, d]))
 const id = SEED_IDS.standard
@@ -167,48 +158,4 @@ test('a GET without environmentVariables is refused', () => {
   expect(() => planDeployment(d, desired)).toThrow(
     /would delete every variable/
   )
-})
-
-test('the plan never shows the kwargs secret, though the body holds it', () => {
-  const plan = planDeployment(withEnv([]), desired)
-  expect(JSON.stringify(plan.body)).toContain(KWARGS_SECRET)
-  expect(Object.keys(plan)).not.toContain('body')
-  expectNoSecrets(plan, JSON.stringify(plan), inspect(plan, { depth: 10 }))
-})
-
-test('Remote Execution: skipped with a Helm snippet that references a Secret', () => {
-  const plan = planDeployment(withEnv([], SEED_IDS.remote), desired)
-  expect(plan).toMatchObject({
-    action: 'skipped',
-    reason: expect.stringMatching(/agents/)
-  })
-  expect(plan.body).toBeUndefined()
-  const values = parse(plan.helmValues!) as Record<string, unknown>
-  expect(values.secretBackend).toBe(BACKEND_CLASS)
-  expect(values.commonEnv).toEqual([
-    { name: ENV_BACKEND, value: BACKEND_CLASS },
-    {
-      name: ENV_KWARGS,
-      valueFrom: {
-        secretKeyRef: {
-          name: 'airflow-vault-sync-backend-kwargs',
-          key: 'backend_kwargs'
-        }
-      }
-    }
-  ])
-  expect(plan.helmValues).toContain('role_id, secret_id')
-  expectNoSecrets(plan.helmValues)
-})
-
-test('helmValuesSnippet keeps names on one comment line and drops odd keys', () => {
-  const text = helmValuesSnippet({
-    deploymentId: 'd1',
-    deploymentName: 'evil\nsecretBackend: x',
-    kwargsKeys: ['url', 'bad key: value']
-  })
-  expect((parse(text) as { secretBackend: string }).secretBackend).toBe(
-    BACKEND_CLASS
-  )
-  expect(text).not.toContain('bad key')
 })

@@ -1,9 +1,10 @@
 /**
  * The read-only parts every seeded Deployment has (the `required` list of
  * the spec's `Deployment` schema: URLs, image, runtime, scheduler/web server
- * resources, created/updated metadata), and a worker queue builder.
+ * resources, created/updated metadata), worker queue and env var builders,
+ * and the seed ids.
  */
-import type { StoredDeployment } from './model.js'
+import type { StoredDeployment, StoredEnvVar } from './model.js'
 
 const CREATED = '2026-01-12T08:30:00Z'
 
@@ -14,7 +15,40 @@ export type Shell = Pick<
 > &
   Record<string, unknown>
 
+export const SEED_SECRET_MARKER = 'SEEDSECRET'
+
+export const SEED_IDS = {
+  standard: 'clx5std00000108l1s9d2k4e7a',
+  dedicated: 'clx5ded00000208l1s9d2k4e7b',
+  hybrid: 'clx5hyb00000308l1s9d2k4e7c',
+  hybridCelery: 'clx5hyc00000408l1s9d2k4e7d',
+  remote: 'clx5rex00000508l1s9d2k4e7e'
+} as const
+
 export const SEED_WORKSPACE_ID = 'clx5wsp00000008l1q7h3m2n9p'
+export const OTHER_WORKSPACE_ID = 'clx5wsq00000008l1q7h3m2n9q'
+
+const T = '2026-05-04T09:12:44Z'
+
+export function env(
+  plain: Record<string, string>,
+  secret: Record<string, string>
+): StoredEnvVar[] {
+  return [
+    ...Object.entries(plain).map(([key, value]) => ({
+      key,
+      value,
+      isSecret: false,
+      updatedAt: T
+    })),
+    ...Object.entries(secret).map(([key, value]) => ({
+      key,
+      value: `${value}-${SEED_SECRET_MARKER}-${key.length}`,
+      isSecret: true,
+      updatedAt: T
+    }))
+  ]
+}
 
 export function shell(organizationId: string, id: string, name: string): Shell {
   const ns = `${name.replace(/[^a-z0-9]/g, '')}-${id.slice(-4)}`

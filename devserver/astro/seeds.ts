@@ -7,44 +7,16 @@
  * vars; every secret value contains SEED_SECRET_MARKER so tests can prove
  * none ever leaks into output.
  */
-import type { DeploymentSeed, StoredEnvVar } from './model.js'
-import { queue, shell, type Shell } from './seed-shell.js'
+import type { DeploymentSeed } from './model.js'
+import { env, queue, SEED_IDS, shell, type Shell } from './seed-shell.js'
+import { seedHybrid } from './seeds-hybrid.js'
 
-export { SEED_WORKSPACE_ID } from './seed-shell.js'
-
-export const SEED_SECRET_MARKER = 'SEEDSECRET'
-
-export const SEED_IDS = {
-  standard: 'clx5std00000108l1s9d2k4e7a',
-  dedicated: 'clx5ded00000208l1s9d2k4e7b',
-  hybrid: 'clx5hyb00000308l1s9d2k4e7c',
-  hybridCelery: 'clx5hyc00000408l1s9d2k4e7d',
-  remote: 'clx5rex00000508l1s9d2k4e7e'
-} as const
-
-export const OTHER_WORKSPACE_ID = 'clx5wsq00000008l1q7h3m2n9q'
-
-const T = '2026-05-04T09:12:44Z'
-
-function env(
-  plain: Record<string, string>,
-  secret: Record<string, string>
-): StoredEnvVar[] {
-  return [
-    ...Object.entries(plain).map(([key, value]) => ({
-      key,
-      value,
-      isSecret: false,
-      updatedAt: T
-    })),
-    ...Object.entries(secret).map(([key, value]) => ({
-      key,
-      value: `${value}-${SEED_SECRET_MARKER}-${key.length}`,
-      isSecret: true,
-      updatedAt: T
-    }))
-  ]
-}
+export {
+  OTHER_WORKSPACE_ID,
+  SEED_IDS,
+  SEED_SECRET_MARKER,
+  SEED_WORKSPACE_ID
+} from './seed-shell.js'
 
 const taskPods = {
   defaultTaskPodCpu: '0.25',
@@ -113,56 +85,5 @@ export function seedDeployments(organizationId: string): DeploymentSeed[] {
       )
     },
     ...seedHybrid(organizationId)
-  ]
-}
-
-function seedHybrid(organizationId: string): DeploymentSeed[] {
-  const s = (name: string, id: string): Shell => shell(organizationId, id, name)
-  const hybrid = {
-    type: 'HYBRID' as const,
-    clusterId: 'clx5hcl00000008l1a1b2c3d4f',
-    clusterName: 'customer-eks',
-    schedulerAu: 10,
-    schedulerReplicas: 2,
-    isCicdEnforced: false
-  }
-  return [
-    {
-      ...s('ml-training', SEED_IDS.hybrid),
-      ...hybrid,
-      executor: 'KUBERNETES',
-      taskPodNodePoolId: 'clx5npl00000008l1a1b2c3d40',
-      environmentVariables: env(
-        { MLFLOW_TRACKING_URI: 'https://mlflow.internal' },
-        { HF_TOKEN: 'hf_q1w2e3r4' }
-      )
-    },
-    {
-      ...s('etl-hybrid', SEED_IDS.hybridCelery),
-      ...hybrid,
-      description: 'Hybrid Celery',
-      executor: 'CELERY',
-      workerQueues: [
-        queue('default', true, { nodePoolId: 'clx5npl00000008l1a1b2c3d41' }),
-        queue('gpu', false, { nodePoolId: 'clx5npl00000008l1a1b2c3d42' })
-      ],
-      environmentVariables: env({ ETL_MODE: 'full' }, { PG_PASSWORD: 'pg' })
-    },
-    {
-      ...s('edge-remote', SEED_IDS.remote),
-      type: 'DEDICATED',
-      clusterId: 'clx5cls00000008l1a1b2c3d4e',
-      executor: 'ASTRO',
-      schedulerSize: 'MEDIUM',
-      isHighAvailability: false,
-      remoteExecution: {
-        enabled: true,
-        allowedIpAddressRanges: ['203.0.113.0/24'],
-        remoteApiUrl: `https://${SEED_IDS.remote}.remote.astronomer.run/api`,
-        taskLogBucket: 's3://acme-airflow-task-logs',
-        taskLogUrlPattern: 'https://logs.example.com/{dag_id}/{run_id}'
-      },
-      environmentVariables: env({ REGION: 'edge-1' }, { EDGE_KEY: 'ek' })
-    }
   ]
 }

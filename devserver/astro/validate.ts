@@ -7,6 +7,7 @@
  * matches two or three variants and rejects every body; OpenAPI says the
  * discriminator mapping picks the variant, which is what Astro does.
  */
+import { bounds } from './bounds.js'
 import { deref, type Schema, schemaNamed } from './spec.js'
 
 /** The spec's FieldValidationError. */
@@ -21,9 +22,6 @@ export interface ValidationResult {
   /** Properties the schema does not define (allowed, but ignored). */
   unknown: string[]
 }
-
-const DATE_TIME =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
 
 export function validate(schemaName: string, value: unknown): ValidationResult {
   return validateSchema(schemaNamed(schemaName), value)
@@ -73,29 +71,12 @@ function walk(
   if (schema.enum && !schema.enum.includes(value)) {
     return fail('enum', `${path} must be one of ${schema.enum.join(', ')}`)
   }
-  if (typeof value === 'string') {
-    const length = [...value].length
-    if (schema.maxLength !== undefined && length > schema.maxLength)
-      fail('max', `${path} must be at most ${schema.maxLength} characters`)
-    if (schema.minLength !== undefined && length < schema.minLength)
-      fail('min', `${path} must be at least ${schema.minLength} characters`)
-    if (schema.format === 'date-time' && !DATE_TIME.test(value))
-      fail('datetime', `${path} must be an RFC 3339 date-time`)
-  } else if (typeof value === 'number') {
-    if (schema.minimum !== undefined && value < schema.minimum)
-      fail('min', `${path} must be at least ${schema.minimum}`)
-    if (schema.maximum !== undefined && value > schema.maximum)
-      fail('max', `${path} must be at most ${schema.maximum}`)
-  } else if (Array.isArray(value)) {
-    if (schema.minItems !== undefined && value.length < schema.minItems)
-      fail('min', `${path} must have at least ${schema.minItems} items`)
-    if (schema.maxItems !== undefined && value.length > schema.maxItems)
-      fail('max', `${path} must have at most ${schema.maxItems} items`)
-    if (schema.items) {
-      const items = schema.items
-      value.forEach((v, i) => walk(items, v, at(path, i), out))
-    }
-  } else if (typeof value === 'object') {
+  for (const [code, message] of bounds(schema, value))
+    fail(code, `${path} ${message}`)
+  if (Array.isArray(value) && schema.items) {
+    const items = schema.items
+    value.forEach((v, i) => walk(items, v, at(path, i), out))
+  } else if (actual === 'object') {
     object(schema, value as Record<string, unknown>, path, out)
   }
 }

@@ -185,3 +185,47 @@ test('a sealed Vault is a remote failure that says so', async () => {
   expect(syncExitCode(report)).toBe(3)
   expect(report.remoteError).toContain('sealed')
 })
+
+test('a token obtained by login is revoked at the end of the run', async () => {
+  const admin = { 'X-Vault-Token': dev.rootToken }
+  await fetch(`${dev.url}/v1/sys/auth/approle`, {
+    method: 'POST',
+    headers: admin,
+    body: JSON.stringify({ type: 'approle' })
+  })
+  await fetch(`${dev.url}/v1/auth/approle/role/ci`, {
+    method: 'POST',
+    headers: admin,
+    body: JSON.stringify({ token_policies: ['default'] })
+  })
+  const roleId = (
+    (await (
+      await fetch(`${dev.url}/v1/auth/approle/role/ci/role-id`, {
+        headers: admin
+      })
+    ).json()) as { data: { role_id: string } }
+  ).data.role_id
+  const secretId = (
+    (await (
+      await fetch(`${dev.url}/v1/auth/approle/role/ci/secret-id`, {
+        method: 'POST',
+        headers: admin
+      })
+    ).json()) as { data: { secret_id: string } }
+  ).data.secret_id
+  const tokens: string[] = []
+  const base = request(bigManifest(1), 'plan')
+  await runSync({
+    ...base,
+    connection: {
+      ...base.connection,
+      auth: { method: 'approle', roleId, secretId, mount: 'approle' },
+      onToken: (tk) => tokens.push(tk)
+    }
+  })
+  expect(tokens).toHaveLength(1)
+  const lookup = await fetch(`${dev.url}/v1/auth/token/lookup-self`, {
+    headers: { 'X-Vault-Token': tokens[0] as string }
+  })
+  expect(lookup.status).toBe(403)
+})

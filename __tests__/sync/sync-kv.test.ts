@@ -1,5 +1,6 @@
 import { openTarget, type Target } from '../vault-devserver/helpers/target.js'
 import { parseConnUri } from '../../src/core/airflow/parse-conn-uri.js'
+import { vaultBackendPath } from '../../src/core/vault-backend/lookup.js'
 import { manifestFor, PASSWORD, project } from './fixture.js'
 
 let t: Target
@@ -8,15 +9,27 @@ beforeAll(async () => {
 })
 afterAll(async () => t.close())
 
-/** What VaultBackend reads: `{mount}/data/{path}` (v2) or `{mount}/{path}` (v1). */
+/** Reads as VaultBackend does: the path composed from its kwargs (§4.4). */
 async function readAsAirflow(
   mount: string,
   version: 1 | 2,
   path: string
 ): Promise<Record<string, unknown>> {
-  const reply = await t.root.get(
-    version === 2 ? `${mount}/data/${path}` : `${mount}/${path}`
-  )
+  const [base, key] = path.split('/') as [string, string]
+  const kind =
+    base === 'connections'
+      ? 'connection'
+      : base === 'variables'
+        ? 'variable'
+        : 'config'
+  const kwargs = {
+    mount_point: mount,
+    connections_path: 'connections',
+    variables_path: 'variables',
+    config_path: 'config',
+    kv_engine_version: version
+  }
+  const reply = await t.root.get(vaultBackendPath(kwargs, kind, key) as string)
   expect(reply.status).toBe(200)
   const body = reply.body as {
     data: Record<string, unknown> & { data?: Record<string, unknown> }

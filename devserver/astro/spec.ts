@@ -1,5 +1,5 @@
 /**
- * The Astro v1 OpenAPI spec, loaded once from the verbatim copy next to this
+ * The Astro v1 OpenAPI spec, read from the verbatim copy next to this
  * file (spec/README.md says where it comes from). The test server derives
  * what it validates and which fields are writable from it, so a newer copy
  * of the spec changes the server's behaviour without code changes.
@@ -30,31 +30,61 @@ export interface Schema {
   description?: string
 }
 
-export interface Spec {
-  schemas: Record<string, Schema>
-}
-
 export const SPEC_PATH = fileURLToPath(
   new URL('./spec/astro-v1.yml', import.meta.url)
 )
 
-let cached: Spec | undefined
+/**
+ * Schema name → its YAML text. Parsing the whole 350 kB file costs most
+ * of a second per test file, and the server needs a dozen schemas, so each
+ * `components.schemas` entry (a 4-space-indented key in this file) is
+ * parsed on first use.
+ */
+let chunks: Map<string, string> | undefined
+const parsed = new Map<string, Schema>()
 
-export function loadSpec(): Spec {
-  if (cached) return cached
-  const doc = parse(readFileSync(SPEC_PATH, 'utf8')) as {
-    components: { schemas: Record<string, Schema> }
+function index(): Map<string, string> {
+  if (chunks) return chunks
+  const lines = readFileSync(SPEC_PATH, 'utf8').split('\n')
+  chunks = new Map()
+  let name: string | undefined
+  let body: string[] = []
+  const flush = (): void => {
+    if (name) chunks?.set(name, body.join('\n'))
   }
-  cached = { schemas: doc.components.schemas }
-  return cached
+  let inSchemas = false
+  for (const line of lines) {
+    if (line === '  schemas:') inSchemas = true
+    else if (inSchemas && /^ {0,2}\S/.test(line)) break
+    else if (inSchemas) {
+      const key = /^ {4}([A-Za-z0-9_.-]+):\s*$/.exec(line)?.[1]
+      if (key) {
+        flush()
+        name = key
+        body = []
+      }
+      body.push(line)
+    }
+  }
+  flush()
+  return chunks
 }
 
 /** The schema a `#/components/schemas/X` reference points at. */
 export function resolveRef(ref: string): Schema {
   const name = ref.replace('#/components/schemas/', '')
-  const schema = loadSpec().schemas[name]
-  if (!schema) throw new Error(`spec has no schema ${name}`)
+  const done = parsed.get(name)
+  if (done) return done
+  const text = index().get(name)
+  if (text === undefined) throw new Error(`spec has no schema ${name}`)
+  const schema = (parse(text) as Record<string, Schema>)[name] as Schema
+  parsed.set(name, schema)
   return schema
+}
+
+/** Every schema name in the spec. */
+export function schemaNames(): string[] {
+  return [...index().keys()]
 }
 
 export function schemaNamed(name: string): Schema {

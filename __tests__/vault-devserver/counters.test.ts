@@ -93,25 +93,23 @@ test('faulted requests are counted under kind "fault"', async () => {
 
 test('throughput: thousands of requests per second at concurrency 16', async () => {
   await c.post('secret/data/bench', { data: { v: 'x'.repeat(200) } })
-  const total = 3000
-  let next = 0
-  const start = process.hrtime.bigint()
+  const budgetMs = 1500
+  let done = 0
+  const start = Date.now()
   await Promise.all(
     Array.from({ length: 16 }, async () => {
-      while (next < total) {
-        next++
+      while (Date.now() - start < budgetMs) {
         const r = await fetch(`${dev.url}/v1/secret/data/bench`, {
           headers: { 'X-Vault-Token': 'root' }
         })
         await r.arrayBuffer()
+        done++
       }
     })
   )
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9
-  const rps = total / seconds
-  // Loose floor: Jest runs suites in parallel on small CI machines.
-  expect(rps).toBeGreaterThan(500)
-  expect(dev.counters.snapshot().requests.byStatus).toEqual({
-    '200': total + 1
-  })
+  const rps = done / ((Date.now() - start) / 1000)
+  // A loose floor: client and server share this process, and Jest runs
+  // suites in parallel on small CI machines (a quiet 2-core box does 2-4k).
+  expect(rps).toBeGreaterThan(300)
+  expect(dev.counters.snapshot().requests.byStatus).toEqual({ '200': done + 1 })
 })

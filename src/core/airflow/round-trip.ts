@@ -6,6 +6,7 @@
 import { buildConnUri } from './build-conn-uri.js'
 import {
   CONNECTION_FIELD_NAMES,
+  EXTRA_KEY,
   normalizeConnType,
   type AirflowMajor,
   type ConnectionFieldName,
@@ -91,6 +92,17 @@ function equal(
   return sameJson(got as PyJson, want)
 }
 
+function sameUri(input: ConnectionInput): boolean {
+  try {
+    return (
+      buildConnUri(input, { airflow: 2 }) ===
+      buildConnUri(input, { airflow: 3 })
+    )
+  } catch {
+    return false
+  }
+}
+
 function outcome(input: ConnectionInput, airflow: AirflowMajor): Outcome {
   let uri: string
   try {
@@ -130,6 +142,13 @@ function issuesFor(
  */
 export function checkRoundTrip(input: ConnectionInput): RoundTripIssue[] {
   const v3 = outcome(input, 3)
+  // The parsers of 2 and 3 agree on every URI get_uri writes (its extra is
+  // an object) unless an extra key is itself named __extra__, so Airflow 2
+  // can differ only where its get_uri writes another URI: most connections
+  // need one round trip, not two.
+  if (!(input.extra && EXTRA_KEY in input.extra) && sameUri(input)) {
+    return issuesFor(input, 3, v3)
+  }
   const v2 = outcome(input, 2)
   const issues3 = issuesFor(input, 3, v3)
   const issues2 = issuesFor(input, 2, v2).filter((issue) => {

@@ -93,7 +93,6 @@ export function enableMount(ctx: RequestContext, rawPath: string): Result {
   const clash = conflict(ctx.ns, path)
   if (clash) return fail(400, clash)
   const version = options.version === '2' ? 2 : 1
-  if (type === 'kv' && options.version === undefined) options.version = '1'
   const config = mapField(d, 'config')
   if (isError(config)) return config
   const entry = kvMount(
@@ -102,7 +101,9 @@ export function enableMount(ctx: RequestContext, rawPath: string): Result {
     version === 2 ? ctx.state.kvUpgradeRequests : 0
   )
   entry.type = type
-  entry.options = type === 'generic' && options.version === '1' ? null : options
+  // A plain `kv` with no options is stored without any (options: null),
+  // which clients read as KV v1 (vault-api.md §5.1).
+  entry.options = Object.keys(options).length > 0 ? options : null
   entry.description = stringField(d, 'description')
   const ttl = durationField(config ?? {}, 'default_lease_ttl')
   const max = durationField(config ?? {}, 'max_lease_ttl')

@@ -44,15 +44,15 @@ function need<T>(d: Deployment, field: string, v: T | null | undefined): T {
 
 function queue(q: WorkerQueue, hybrid: boolean): WorkerQueueRequest {
   return present({
-    id: q.id ?? undefined,
+    id: q.id,
     name: q.name,
     isDefault: q.isDefault,
     minWorkerCount: q.minWorkerCount,
     maxWorkerCount: q.maxWorkerCount,
     workerConcurrency: q.workerConcurrency,
-    astroMachine: hybrid ? undefined : (q.astroMachine ?? undefined),
-    nodePoolId: hybrid ? (q.nodePoolId ?? undefined) : undefined,
-    podEphemeralStorage: q.podEphemeralStorage ?? undefined
+    astroMachine: hybrid ? undefined : q.astroMachine,
+    nodePoolId: hybrid ? q.nodePoolId : undefined,
+    podEphemeralStorage: q.podEphemeralStorage
   })
 }
 
@@ -64,23 +64,19 @@ function scalingSpec(d: Deployment): ScalingSpecRequest | undefined {
   const override =
     o && (o.isHibernating != null || o.overrideUntil != null)
       ? present({
-          isHibernating: o.isHibernating ?? undefined,
-          overrideUntil: o.overrideUntil ?? undefined
+          isHibernating: o.isHibernating,
+          overrideUntil: o.overrideUntil
         })
       : undefined
   const schedules = hs.schedules?.map((s) =>
-    present({ ...pick(s), description: s.description ?? undefined })
+    present({
+      hibernateAtCron: s.hibernateAtCron,
+      wakeAtCron: s.wakeAtCron,
+      isEnabled: s.isEnabled,
+      description: s.description
+    })
   )
   return { hibernationSpec: present({ schedules, override }) }
-}
-
-function pick(s: {
-  hibernateAtCron: string
-  wakeAtCron: string
-  isEnabled: boolean
-}): { hibernateAtCron: string; wakeAtCron: string; isEnabled: boolean } {
-  const { hibernateAtCron, wakeAtCron, isEnabled } = s
-  return { hibernateAtCron, wakeAtCron, isEnabled }
 }
 
 function remote(d: Deployment): RemoteExecutionRequest | undefined {
@@ -88,9 +84,9 @@ function remote(d: Deployment): RemoteExecutionRequest | undefined {
   if (!r) return undefined
   return present({
     enabled: r.enabled,
-    allowedIpAddressRanges: r.allowedIpAddressRanges ?? undefined,
-    taskLogBucket: r.taskLogBucket ?? undefined,
-    taskLogUrlPattern: r.taskLogUrlPattern ?? undefined
+    allowedIpAddressRanges: r.allowedIpAddressRanges,
+    taskLogBucket: r.taskLogBucket,
+    taskLogUrlPattern: r.taskLogUrlPattern
   })
 }
 

@@ -3,9 +3,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { benchValidate } from './validate.bench.js'
 import { benchSync } from './sync.bench.js'
+import { benchDevServer } from './devserver.bench.js'
 import { renderTable, type BenchCase } from './measure.js'
 
-const cases: BenchCase[] = [...(await benchValidate()), ...(await benchSync())]
+const cases: BenchCase[] = [
+  ...(await benchValidate()),
+  ...(await benchSync()),
+  ...(await benchDevServer())
+]
 const table = renderTable(cases)
 process.stdout.write(`${table}\n`)
 mkdirSync('.bench', { recursive: true })

@@ -90,26 +90,3 @@ test('faulted requests are counted under kind "fault"', async () => {
   expect(dev.counters.snapshot().requests.byKind).toEqual({ fault: 1 })
   expect(dev.counters.snapshot().requests.byStatus).toEqual({ '503': 1 })
 })
-
-test('throughput: thousands of requests per second at concurrency 16', async () => {
-  await c.post('secret/data/bench', { data: { v: 'x'.repeat(200) } })
-  const budgetMs = 1500
-  let done = 0
-  const start = Date.now()
-  await Promise.all(
-    Array.from({ length: 16 }, async () => {
-      while (Date.now() - start < budgetMs) {
-        const r = await fetch(`${dev.url}/v1/secret/data/bench`, {
-          headers: { 'X-Vault-Token': 'root' }
-        })
-        await r.arrayBuffer()
-        done++
-      }
-    })
-  )
-  const rps = done / ((Date.now() - start) / 1000)
-  // A loose floor: client and server share this process, and Jest runs
-  // suites in parallel on small CI machines (a quiet 2-core box does 2-4k).
-  expect(rps).toBeGreaterThan(300)
-  expect(dev.counters.snapshot().requests.byStatus).toEqual({ '200': done + 1 })
-})

@@ -40,9 +40,7 @@ describe('parseYamlSource', () => {
         `${name}: &${name} [${Array(10).fill(`*${prev}`).join(', ')}]`
       )
     }
-    const started = Date.now()
     const source = parseYamlSource(levels.join('\n') + '\n')
-    expect(Date.now() - started).toBeLessThan(2000)
     expect(source.data).toBeUndefined()
     expect(source.textProblems.map((p) => p.problem.code)).toEqual([
       'yaml-alias-limit'

@@ -182,13 +182,11 @@ devOnly('finding: requestOptions.timeout aborts a hung response', async () => {
     apiVersion: 'v1',
     requestOptions: { timeout: 200 }
   })
-  const start = Date.now()
   // The headers arrive, the body never does: axios gives up after the
   // timeout with "stream has been aborted" (not a Vault error).
   await expect(v.read('secret/data/x')).rejects.toThrow(
     'stream has been aborted'
   )
-  expect(Date.now() - start).toBeLessThan(2000)
   await dev.close()
 })
 

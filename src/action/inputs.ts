@@ -14,6 +14,8 @@ export const Inputs = {
   VaultJwtRole: 'vault-jwt-role',
   VaultJwtAudience: 'vault-jwt-audience',
   VaultCaCert: 'vault-ca-cert',
+  AstroApiToken: 'astro-api-token',
+  AstroOrganizationId: 'astro-organization-id',
   Concurrency: 'concurrency',
   FailOnDrift: 'fail-on-drift'
 } as const
@@ -94,7 +96,12 @@ function vaultEnv(
     VAULT_SECRET_ID: pick(Inputs.VaultSecretId, 'VAULT_SECRET_ID'),
     VAULT_AUTH_MOUNT: pick(Inputs.VaultAuthMount, 'VAULT_AUTH_MOUNT'),
     VAULT_JWT_ROLE: pick(Inputs.VaultJwtRole, 'VAULT_JWT_ROLE'),
-    VAULT_CACERT: pick(Inputs.VaultCaCert, 'VAULT_CACERT')
+    VAULT_CACERT: pick(Inputs.VaultCaCert, 'VAULT_CACERT'),
+    ASTRO_API_TOKEN: pick(Inputs.AstroApiToken, 'ASTRO_API_TOKEN'),
+    ASTRO_ORGANIZATION_ID: pick(
+      Inputs.AstroOrganizationId,
+      'ASTRO_ORGANIZATION_ID'
+    )
   }
   if (method === 'token')
     Object.assign(out, { VAULT_ROLE_ID: undefined, VAULT_JWT_ROLE: undefined })

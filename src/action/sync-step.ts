@@ -8,6 +8,8 @@ import {
 import { renderProblemsMarkdown } from '../core/render/markdown.js'
 import { localValueSource, type ManifestFile } from '../io/manifest-file.js'
 import { connectionFromEnv, connectionSecrets } from '../io/vault-env.js'
+import { astroFromEnv } from '../io/astro-env.js'
+import { renderAstroMarkdown } from '../core/render/astro-markdown.js'
 import type { ActionSettings } from './inputs.js'
 import { maskSecret } from './mask.js'
 import { annotate } from './report.js'
@@ -28,6 +30,8 @@ export async function runSyncStep(
     (w) => core.warning(w)
   )
   connectionSecrets(connection).forEach(maskSecret)
+  const astro = astroFromEnv(settings.vaultEnv)
+  if (astro.token) maskSecret(astro.token)
   connection.onToken = maskSecret
   const report = await runSync({
     command,
@@ -39,6 +43,7 @@ export async function runSyncStep(
       values: localValueSource(settings.vaultEnv, settings.workspace)
     },
     connection,
+    astro,
     onSecrets: (secrets) => secrets.forEach(maskSecret)
   })
   annotate(report.problems)
@@ -91,6 +96,8 @@ function renderSummary(report: SyncReport, file: string): string {
         parts.push(`- ❌ ${f.kind} \`${f.key}\`: ${f.error}`)
     }
   }
+  if (report.astro && report.astro.length > 0)
+    parts.push(renderAstroMarkdown(report.astro))
   if (report.remoteError) parts.push(`❌ ${report.remoteError}`)
   return parts.join('\n\n') + '\n'
 }

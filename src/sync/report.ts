@@ -2,6 +2,7 @@ import type { Problem } from '../core/problems.js'
 import type { Change } from '../core/sync/plan.js'
 import type { DriftItem } from '../core/sync/drift.js'
 import type { ApplyOutcome } from './apply.js'
+import type { AstroResult } from './astro.js'
 
 export type SyncCommand = 'plan' | 'apply' | 'drift'
 
@@ -20,6 +21,8 @@ export interface SyncReport {
     requests: number
     retries: number
   }
+  /** Per Astro Deployment: the plan and what happened. */
+  astro?: AstroResult[]
   /** A failure of Vault itself (exit 3), said without any secret value. */
   remoteError?: string
   /** Every resolved value, for the front ends to mask; never serialised. */
@@ -73,18 +76,43 @@ export function reportJson(report: SyncReport): Record<string, unknown> {
           }
         : {})
     },
-    ...(report.command === 'drift'
-      ? { drift: (vault?.drift?.length ?? 0) > 0 }
-      : {})
+    ...(report.astro
+      ? { astro: { deployments: report.astro.map(astroJson) } }
+      : {}),
+    ...(report.command === 'drift' ? { drift: drifted(report) } : {})
   }
+}
+
+function astroJson(d: AstroResult): Record<string, unknown> {
+  return {
+    id: d.id,
+    name: d.name,
+    action: d.error ? 'failed' : (d.plan?.action ?? 'unchanged'),
+    variables: (d.plan?.variables ?? []).map((v) => ({
+      key: v.key,
+      action: v.action
+    })),
+    ...(d.plan?.reason ? { reason: d.plan.reason } : {}),
+    ...(d.error ? { error: d.error } : {}),
+    ...(d.plan?.helmValues ? { helm_values: d.plan.helmValues } : {}),
+    ...(d.waited ? { waited: d.waited } : {})
+  }
+}
+
+/** Vault differs from the manifest, or a Deployment is not pointed at it. */
+export function drifted(report: SyncReport): boolean {
+  return (
+    (report.vault?.drift?.length ?? 0) > 0 ||
+    (report.astro ?? []).some((d) => d.plan?.action === 'update')
+  )
 }
 
 /** 0 done or clean; 1 problems or drift; 3 Vault failed or refused. */
 export function syncExitCode(report: SyncReport): 0 | 1 | 3 {
   if (report.remoteError || (report.vault?.outcome?.failed.length ?? 0) > 0)
     return 3
+  if ((report.astro ?? []).some((d) => d.error)) return 3
   if (report.problems.some((p) => p.severity === 'error')) return 1
-  if (report.command === 'drift' && (report.vault?.drift?.length ?? 0) > 0)
-    return 1
+  if (report.command === 'drift' && drifted(report)) return 1
   return 0
 }

@@ -18,6 +18,10 @@ import { KvClient } from '../clients/vault/kv.js'
 import { VaultError } from '../clients/vault/transport.js'
 import { warning } from '../core/problems.js'
 import { readVaultState } from './read-state.js'
+import { kwargsJsonFor, syncAstro, type AstroConnection } from './astro.js'
+import { organizationIdFromToken } from '../clients/astro/index.js'
+import type { Manifest } from '../core/manifest/schema.js'
+import { error as problemError, type PathProblem } from '../core/problems.js'
 import { applyChanges } from './apply.js'
 import type { SyncCommand, SyncReport } from './report.js'
 
@@ -32,6 +36,16 @@ export interface SyncRequest {
    * that embeds one, since a URI carries the password percent-encoded.
    */
   onSecrets?: (secrets: string[]) => void
+  /** Astro API settings, from the environment; used when astro: is set. */
+  astro?: AstroEnv
+}
+
+export interface AstroEnv {
+  baseUrl: string
+  token?: string
+  organizationId?: string
+  retry?: AstroConnection['retry']
+  waitIntervalMs?: number
 }
 
 /**
@@ -64,9 +78,18 @@ export async function runSync(request: SyncRequest): Promise<SyncReport> {
     }
   }
   const desired = desiredSecrets(manifest, resolved.read)
+  const astro = astroConnection(manifest, request.astro)
+  if ('problem' in astro) {
+    return {
+      ...base,
+      problems: [...base.problems, validation.place(astro.problem)]
+    }
+  }
   request.onSecrets?.([
     ...resolved.secrets,
-    ...urisWithSecrets(desired, resolved.secrets)
+    ...urisWithSecrets(desired, resolved.secrets),
+    // The kwargs JSON escapes what it holds; mask it whole, for either KV version.
+    ...[1, 2].flatMap((v) => kwargsJsonFor(manifest, v as 1 | 2, resolved.read))
   ])
   let session: VaultSession | undefined
   try {
@@ -136,6 +159,19 @@ export async function runSync(request: SyncRequest): Promise<SyncReport> {
       }
     }
     Object.assign(vault, session.http.stats)
+    const vaultFailed =
+      report.remoteError !== undefined ||
+      (vault.outcome?.failed.length ?? 0) > 0
+    if (astro.connection && !vaultFailed) {
+      // After the secrets are in Vault, never before: the kwargs point there.
+      report.astro = await syncAstro(
+        manifest,
+        kvVersion,
+        resolved.read,
+        command,
+        astro.connection
+      )
+    }
     return report
   } catch (cause) {
     if (!(cause instanceof VaultError)) throw cause
@@ -172,5 +208,48 @@ function safeDecode(text: string): string {
     return decodeURIComponent(text)
   } catch {
     return text
+  }
+}
+
+/**
+ * The Astro connection a manifest with `astro:` needs: a token, and the
+ * organization from the manifest, ASTRO_ORGANIZATION_ID or the token's
+ * claims, as the Astro CLI finds it.
+ */
+function astroConnection(
+  manifest: Manifest,
+  env: AstroEnv | undefined
+): { connection?: AstroConnection } | { problem: PathProblem } {
+  if (!manifest.astro) return {}
+  if (!env?.token) {
+    return {
+      problem: problemError(
+        'astro-token-missing',
+        ['astro'],
+        'astro: lists Deployments, but ASTRO_API_TOKEN is not set; create a Deployment or Workspace API token with the Operator role and set it'
+      )
+    }
+  }
+  const organizationId =
+    manifest.astro.organization_id ??
+    env.organizationId ??
+    organizationIdFromToken(env.token)
+  if (!organizationId) {
+    return {
+      problem: problemError(
+        'astro-organization-missing',
+        ['astro'],
+        'no Astro organization id: set astro.organization_id, or ASTRO_ORGANIZATION_ID'
+      )
+    }
+  }
+  return {
+    connection: {
+      baseUrl: env.baseUrl,
+      token: env.token,
+      organizationId,
+      retry: env.retry,
+      waitIntervalMs: env.waitIntervalMs
+    }
   }
 }

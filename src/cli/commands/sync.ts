@@ -13,6 +13,8 @@ import {
 import { makeRedactor } from '../../core/redact.js'
 import { localValueSource, readManifestFile } from '../../io/manifest-file.js'
 import { connectionFromEnv, connectionSecrets } from '../../io/vault-env.js'
+import { astroFromEnv } from '../../io/astro-env.js'
+import { renderAstroText } from '../../core/render/astro-text.js'
 import type { CliRuntime } from '../runtime.js'
 
 export interface SyncOptions {
@@ -43,11 +45,13 @@ export async function runSyncCommand(
       repoRoot: manifest.repoRoot,
       values: localValueSource(runtime.env, manifest.repoRoot)
     },
-    connection
+    connection,
+    astro: astroFromEnv(runtime.env)
   })
   const redact = makeRedactor([
     ...report.secrets,
-    ...connectionSecrets(connection)
+    ...connectionSecrets(connection),
+    ...(runtime.env.ASTRO_API_TOKEN ? [runtime.env.ASTRO_API_TOKEN] : [])
   ])
   for (const w of warnings) runtime.stderr(redact(`warning: ${w}\n`))
   runtime.stdout(
@@ -88,5 +92,6 @@ function renderText(report: SyncReport): string {
   }
   if (vault.retries > 0)
     parts.push(`${vault.requests} requests, ${vault.retries} retried.\n`)
+  parts.push(renderAstroText(report.astro ?? []))
   return parts.join('')
 }

@@ -1,0 +1,15 @@
+import type { AstroEnv } from '../sync/run.js'
+
+export const DEFAULT_ASTRO_API_URL = 'https://api.astronomer.io/v1'
+
+/**
+ * ASTRO_API_TOKEN, ASTRO_ORGANIZATION_ID and ASTRO_API_URL (for the
+ * v1beta1 API, a proxy, or the project's test server).
+ */
+export function astroFromEnv(env: NodeJS.ProcessEnv): AstroEnv {
+  return {
+    baseUrl: (env.ASTRO_API_URL || DEFAULT_ASTRO_API_URL).replace(/\/+$/, ''),
+    token: env.ASTRO_API_TOKEN || undefined,
+    organizationId: env.ASTRO_ORGANIZATION_ID || undefined
+  }
+}

@@ -143,3 +143,53 @@ test('a Vault failure sets error-message and fails the step, without values', as
   expect(run.outputs['error-message']).toContain('cannot reach Vault')
   expect(leaks(run)).toEqual([])
 })
+
+test('Astro through the Action: the kwargs secret and the token are masked, the summary lists Deployments', async () => {
+  const { startAstroTestServer, SEED_IDS } =
+    await import('../../devserver/astro/index.js')
+  const astro = await startAstroTestServer()
+  try {
+    const dir = workspace()
+    const secretId = 'k"w\\args-c4nary/secret'
+    writeFileSync(
+      path.join(dir, 'airflow-secrets.yaml'),
+      `version: 1
+vault: { mount: airflow }
+variables: { a: b }
+astro:
+  deployments: [{ id: ${SEED_IDS.standard} }]
+  backend_kwargs: { url: 'https://vault.example.com', auth_type: approle, role_id: r, secret_id: { env: SID } }
+`
+    )
+    const run = await runAction(
+      {
+        command: 'apply',
+        'vault-address': dev.url,
+        'vault-token': dev.rootToken,
+        'astro-api-token': astro.token,
+        'astro-organization-id': astro.organizationId
+      },
+      { GITHUB_WORKSPACE: dir, SID: secretId, ASTRO_API_URL: astro.url }
+    )
+    expect(run.exitCode).toBeUndefined()
+    const masks = masked(run.stdout)
+    expect(masks).toContain(secretId)
+    expect(masks).toContain(astro.token)
+    expect(
+      masks.some(
+        (m) => m.startsWith('{"mount_point":"airflow"') && m.includes('c4nary')
+      )
+    ).toBe(true)
+    expect(run.summary).toContain('### Astro Deployments')
+    expect(run.summary).toContain('updated AIRFLOW__SECRETS__BACKEND (create)')
+    const visible = run.stdout
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n')
+    for (const text of [visible, run.summary, JSON.stringify(run.outputs)]) {
+      expect(text).not.toContain('c4nary')
+    }
+  } finally {
+    await astro.close()
+  }
+})

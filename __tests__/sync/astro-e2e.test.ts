@@ -137,3 +137,37 @@ test('an Astro error is a remote failure that says what to fix', async () => {
   expect(run.stdout).toMatch(/Deployment .*failed: .*401/)
   expect(run.stdout).not.toContain(ROLE_SECRET)
 })
+
+test('wait: healthy polls the Deployment after the update until it is HEALTHY', async () => {
+  const { runSync } = await import('../../src/sync/run.js')
+  const p = astroProject()
+  const text =
+    manifestFor('airflow') +
+    `astro:
+  organization_id: ${astro.organizationId}
+  wait: healthy
+  deployments:
+    - id: ${SEED_IDS.standard}
+  backend_kwargs: { url: 'https://vault.example.com', auth_type: approle, role_id: { env: ROLE_ID }, secret_id: { env: SECRET_ID } }
+`
+  const report = await runSync({
+    command: 'apply',
+    text,
+    validate: {
+      file: 'm.yaml',
+      manifestDir: p.dir,
+      repoRoot: p.dir,
+      values: { env: (n) => p.env[n], file: () => undefined }
+    },
+    connection: {
+      address: vault.url,
+      skipVerify: false,
+      auth: { method: 'token', token: vault.rootToken },
+      timeoutMs: 5000,
+      concurrency: 4
+    },
+    astro: { baseUrl: astro.url, token: astro.token, waitIntervalMs: 5 }
+  })
+  expect(report.astro?.[0]?.posted).toBe(true)
+  expect(report.astro?.[0]?.waited?.status).toBe('HEALTHY')
+})

@@ -49127,7 +49127,7 @@ function looseObject(shape, params) {
         type: "object",
         shape,
         catchall: unknown(),
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 const ZodUnion = /*@__PURE__*/ $constructor("ZodUnion", (inst, def) => {
@@ -52577,6 +52577,8 @@ const Inputs = {
     VaultJwtRole: 'vault-jwt-role',
     VaultJwtAudience: 'vault-jwt-audience',
     VaultCaCert: 'vault-ca-cert',
+    AstroApiToken: 'astro-api-token',
+    AstroOrganizationId: 'astro-organization-id',
     Concurrency: 'concurrency',
     FailOnDrift: 'fail-on-drift'
 };
@@ -52627,7 +52629,9 @@ function vaultEnv(env, input) {
         VAULT_SECRET_ID: pick(Inputs.VaultSecretId, 'VAULT_SECRET_ID'),
         VAULT_AUTH_MOUNT: pick(Inputs.VaultAuthMount, 'VAULT_AUTH_MOUNT'),
         VAULT_JWT_ROLE: pick(Inputs.VaultJwtRole, 'VAULT_JWT_ROLE'),
-        VAULT_CACERT: pick(Inputs.VaultCaCert, 'VAULT_CACERT')
+        VAULT_CACERT: pick(Inputs.VaultCaCert, 'VAULT_CACERT'),
+        ASTRO_API_TOKEN: pick(Inputs.AstroApiToken, 'ASTRO_API_TOKEN'),
+        ASTRO_ORGANIZATION_ID: pick(Inputs.AstroOrganizationId, 'ASTRO_ORGANIZATION_ID')
     };
     if (method === 'token')
         Object.assign(out, { VAULT_ROLE_ID: undefined, VAULT_JWT_ROLE: undefined });
@@ -53632,6 +53636,957 @@ async function readVaultState(kv, manifest, desired, options) {
     return { kvVersion: kv.version, reads: readMap, extras, folders };
 }
 
+;// CONCATENATED MODULE: ./src/core/astro/model.ts
+/**
+ * The Astro API shapes we read and send (astro-api.md §1.1-1.2; v1 spec
+ * `Deployment`, `Update*DeploymentRequest`). Responses are checked with
+ * zod, strictly only where we use a field, and loose objects everywhere
+ * else: the update must carry every writable field back, so nothing may be
+ * stripped on the way in. Optional fields accept null as well as absent.
+ */
+
+const ENV_BACKEND = 'AIRFLOW__SECRETS__BACKEND';
+const ENV_KWARGS = 'AIRFLOW__SECRETS__BACKEND_KWARGS';
+/** Plain, so a run can tell without reading secrets whether KWARGS is current. */
+const ENV_FINGERPRINT = 'AIRFLOW_VAULT_SYNC_FINGERPRINT';
+const str = schemas_string().nullish();
+const bool = schemas_boolean().nullish();
+const model_int = schemas_number().int();
+const EnvVarSchema = looseObject({
+    key: schemas_string(),
+    isSecret: schemas_boolean(),
+    /** Left out for secrets (astro-api.md §2). */
+    value: str,
+    updatedAt: str
+});
+const WorkerQueueSchema = looseObject({
+    id: str,
+    name: schemas_string(),
+    isDefault: schemas_boolean(),
+    astroMachine: str,
+    nodePoolId: str,
+    minWorkerCount: model_int,
+    maxWorkerCount: model_int,
+    workerConcurrency: model_int,
+    podEphemeralStorage: str
+});
+const RemoteExecutionSchema = looseObject({
+    enabled: schemas_boolean(),
+    allowedIpAddressRanges: array(schemas_string()).nullish(),
+    taskLogBucket: str,
+    taskLogUrlPattern: str
+});
+const ScalingSpecSchema = looseObject({
+    hibernationSpec: looseObject({
+        schedules: array(looseObject({
+            hibernateAtCron: schemas_string(),
+            wakeAtCron: schemas_string(),
+            isEnabled: schemas_boolean(),
+            description: str
+        }))
+            .nullish(),
+        override: looseObject({ isHibernating: bool, overrideUntil: str })
+            .nullish()
+    })
+        .nullish()
+});
+/**
+ * `type` and `executor` stay strings: an unknown value must reach the
+ * planner, which refuses it with a message, rather than fail parsing.
+ */
+const model_DeploymentSchema = looseObject({
+    id: schemas_string(),
+    name: schemas_string(),
+    workspaceId: schemas_string(),
+    type: str,
+    executor: str,
+    status: str,
+    description: str,
+    isCicdEnforced: schemas_boolean(),
+    isDagDeployEnabled: schemas_boolean(),
+    isHighAvailability: bool,
+    isDevelopmentMode: bool,
+    schedulerSize: str,
+    schedulerAu: model_int.nullish(),
+    schedulerReplicas: model_int.nullish(),
+    contactEmails: array(schemas_string()).nullish(),
+    defaultTaskPodCpu: str,
+    defaultTaskPodMemory: str,
+    resourceQuotaCpu: str,
+    resourceQuotaMemory: str,
+    taskPodNodePoolId: str,
+    workerQueues: array(WorkerQueueSchema).nullish(),
+    scalingSpec: ScalingSpecSchema.nullish(),
+    remoteExecution: RemoteExecutionSchema.nullish(),
+    environmentVariables: array(EnvVarSchema).nullish()
+});
+
+;// CONCATENATED MODULE: ./src/core/astro/kwargs.ts
+/**
+ * AIRFLOW__SECRETS__BACKEND_KWARGS for one Deployment (airflow.md §4.1-4.3).
+ * mount_point, the three paths and kv_engine_version come from `vault:` so
+ * Airflow reads exactly where the sync writes (validation already refuses
+ * them in backend_kwargs); namespace too when `vault.namespace` is set.
+ * A path set to null stays JSON null: VaultBackend then never asks Vault.
+ * Keys come out in one canonical order, so equal kwargs give equal JSON
+ * and therefore equal fingerprints.
+ */
+
+const LEADING = [...MANAGED_KWARGS, 'url', 'auth_type', 'auth_mount_point'];
+const TRAILING = ['namespace'];
+function rank(key) {
+    const lead = LEADING.indexOf(key);
+    if (lead >= 0)
+        return [lead, ''];
+    if (TRAILING.includes(key))
+        return [LEADING.length + 1, key];
+    return [LEADING.length, key];
+}
+/** Managed keys, url, auth_type, auth_mount_point, the rest A-Z, namespace. */
+function orderKwargs(kwargs) {
+    const keys = Object.keys(kwargs).sort((a, b) => {
+        const [ra, ka] = rank(a);
+        const [rb, kb] = rank(b);
+        return ra !== rb ? ra - rb : ka < kb ? -1 : ka > kb ? 1 : 0;
+    });
+    const out = {};
+    for (const k of keys)
+        out[k] = kwargs[k];
+    return out;
+}
+/**
+ * @param deploymentKwargs shared backend_kwargs merged with the
+ *   Deployment's own, `{env}`/`{file}` values already resolved.
+ */
+function backendKwargs(vault, kvVersion, deploymentKwargs) {
+    const managed = {
+        mount_point: vault.mount,
+        connections_path: vault.connections_path,
+        variables_path: vault.variables_path,
+        config_path: vault.config_path,
+        kv_engine_version: kvVersion
+    };
+    if (vault.namespace !== undefined)
+        managed.namespace = vault.namespace;
+    for (const [key, value] of Object.entries(deploymentKwargs)) {
+        if (typeof value === 'number' && !Number.isFinite(value)) {
+            // JSON has no Infinity/NaN; JSON.stringify would write null.
+            throw new Error(`backend_kwargs ${key} is not a finite number`);
+        }
+    }
+    return orderKwargs({ ...deploymentKwargs, ...managed });
+}
+/** The exact string stored in AIRFLOW__SECRETS__BACKEND_KWARGS. */
+function canonicalKwargsJson(kwargs) {
+    return JSON.stringify(orderKwargs(kwargs));
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/core/astro/fingerprint.ts
+/**
+ * AIRFLOW_VAULT_SYNC_FINGERPRINT: a plain env var that tells a later run
+ * whether the secret KWARGS it cannot read is still current (astro-api.md
+ * §2: GET never returns secret values), so an unchanged run makes no POST
+ * and no restart. Anyone who can read the Deployment sees it, and kwargs
+ * may hold low-entropy secrets (an LDAP password), so it is a slow salted
+ * KDF, not a hash: scrypt N=2^14 (~16 MiB, tens of ms per guess), salted
+ * per Deployment so equal kwargs on two Deployments don't look equal.
+ */
+
+
+/** Bump with any change to the derivation; old values then just mismatch. */
+const FINGERPRINT_VERSION = 'v1';
+const FINGERPRINT_PARAMS = { N: 2 ** 14, r: 8, p: 1 };
+function fingerprint(kwargs, deploymentId) {
+    const key = (0,external_node_crypto_.scryptSync)(canonicalKwargsJson(kwargs), `airflow-vault-sync:${deploymentId}`, 32, FINGERPRINT_PARAMS);
+    return `${FINGERPRINT_VERSION}:${key.toString('base64url')}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/astro/plan-error.ts
+/**
+ * A Deployment we must not update as it stands: the GET lacks something the
+ * update needs (environmentVariables, a required field) or has a type we
+ * don't know. Updating anyway would drop the customer's settings.
+ */
+class PlanError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'PlanError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/astro/body.ts
+
+const TASK_POD = [
+    'defaultTaskPodCpu',
+    'defaultTaskPodMemory',
+    'resourceQuotaCpu',
+    'resourceQuotaMemory'
+];
+/** Drops undefined and null: optional fields are absent, never null. */
+function present(o) {
+    const out = {};
+    for (const [k, v] of Object.entries(o))
+        if (v !== undefined && v !== null)
+            out[k] = v;
+    return out;
+}
+function need(d, field, v) {
+    if (v === undefined || v === null) {
+        throw new PlanError(`Deployment ${d.id}: the GET response has no ${field}, which the update requires; the token may not be allowed to see it`);
+    }
+    return v;
+}
+function queue(q, hybrid) {
+    return present({
+        id: q.id,
+        name: q.name,
+        isDefault: q.isDefault,
+        minWorkerCount: q.minWorkerCount,
+        maxWorkerCount: q.maxWorkerCount,
+        workerConcurrency: q.workerConcurrency,
+        astroMachine: hybrid ? undefined : q.astroMachine,
+        nodePoolId: hybrid ? q.nodePoolId : undefined,
+        podEphemeralStorage: q.podEphemeralStorage
+    });
+}
+function scalingSpec(d) {
+    if (!d.scalingSpec)
+        return undefined;
+    const hs = d.scalingSpec.hibernationSpec;
+    if (!hs)
+        return {};
+    const o = hs.override;
+    const override = o && (o.isHibernating != null || o.overrideUntil != null)
+        ? present({
+            isHibernating: o.isHibernating,
+            overrideUntil: o.overrideUntil
+        })
+        : undefined;
+    const schedules = hs.schedules?.map((s) => present({
+        hibernateAtCron: s.hibernateAtCron,
+        wakeAtCron: s.wakeAtCron,
+        isEnabled: s.isEnabled,
+        description: s.description
+    }));
+    return { hibernationSpec: present({ schedules, override }) };
+}
+function remote(d) {
+    const r = d.remoteExecution;
+    if (!r)
+        return undefined;
+    return present({
+        enabled: r.enabled,
+        allowedIpAddressRanges: r.allowedIpAddressRanges,
+        taskLogBucket: r.taskLogBucket,
+        taskLogUrlPattern: r.taskLogUrlPattern
+    });
+}
+function buildUpdateBody(d, environmentVariables) {
+    const type = d.type;
+    if (type !== 'STANDARD' && type !== 'DEDICATED' && type !== 'HYBRID') {
+        throw new PlanError(`Deployment ${d.id}: type ${JSON.stringify(type ?? null)} is not STANDARD, DEDICATED or HYBRID, so its update body is unknown`);
+    }
+    const hybrid = type === 'HYBRID';
+    const queues = d.workerQueues?.map((q) => queue(q, hybrid));
+    const common = present({
+        name: d.name,
+        workspaceId: d.workspaceId,
+        executor: need(d, 'executor', d.executor),
+        isCicdEnforced: d.isCicdEnforced,
+        isDagDeployEnabled: d.isDagDeployEnabled,
+        description: d.description,
+        contactEmails: d.contactEmails,
+        // minItems 1 in the spec: an empty list is left out, not sent.
+        workerQueues: queues?.length ? queues : undefined,
+        environmentVariables
+    });
+    if (hybrid) {
+        const scheduler = {
+            au: need(d, 'schedulerAu', d.schedulerAu),
+            replicas: need(d, 'schedulerReplicas', d.schedulerReplicas)
+        };
+        const extra = present({ taskPodNodePoolId: d.taskPodNodePoolId });
+        return { type, ...common, scheduler, ...extra };
+    }
+    const remoteExecution = remote(d);
+    const taskPod = {};
+    for (const f of TASK_POD) {
+        const v = d[f];
+        // "Required if Remote Execution is disabled" (v1 spec, §1.2).
+        if (remoteExecution?.enabled) {
+            if (v != null)
+                taskPod[f] = v;
+        }
+        else
+            taskPod[f] = need(d, f, v);
+    }
+    return {
+        type,
+        ...common,
+        schedulerSize: need(d, 'schedulerSize', d.schedulerSize),
+        isHighAvailability: need(d, 'isHighAvailability', d.isHighAvailability),
+        ...present({
+            isDevelopmentMode: d.isDevelopmentMode,
+            scalingSpec: scalingSpec(d),
+            remoteExecution
+        }),
+        ...taskPod
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/astro/env-vars.ts
+/**
+ * The Deployment's new `environmentVariables`. The list replaces the
+ * stored one (astro-api.md TL;DR), so every other variable goes back as it
+ * is: plain ones with their value, secrets with no `value`, which keeps
+ * them (sending "" would wipe them, §2). Our three are upserted in place;
+ * a secret is never turned into a plain variable.
+ */
+
+
+/** As the GET gave it: secrets without value; a plain one keeps its value. */
+function carry(v) {
+    if (v.isSecret)
+        return { key: v.key, isSecret: true };
+    // Go's omitempty may leave out an empty plain value; "" is what it was.
+    return { key: v.key, isSecret: false, value: v.value ?? '' };
+}
+function mergeEnvVars(current, desired) {
+    const find = (key) => current.find((v) => v.key === key);
+    const backend = find(ENV_BACKEND);
+    const kwargs = find(ENV_KWARGS);
+    const print = find(ENV_FINGERPRINT);
+    const warnings = [];
+    if (print?.isSecret) {
+        warnings.push(`${ENV_FINGERPRINT} is a secret variable, so no run can compare it and every run updates the Deployment; delete it in Astro and the next run recreates it as a plain variable`);
+    }
+    const printMatches = print !== undefined &&
+        !print.isSecret &&
+        print.value === desired.fingerprint;
+    // A plain KWARGS is rewritten as a secret even if the fingerprint matches.
+    const kwargsCurrent = kwargs?.isSecret === true && printMatches;
+    const backendPlainOk = backend !== undefined &&
+        !backend.isSecret &&
+        backend.value === BACKEND_CLASS;
+    // A secret BACKEND cannot be read; it is trusted while the fingerprint
+    // (written in the same update) matches, and rewritten with KWARGS.
+    const backendCurrent = backendPlainOk || (backend?.isSecret === true && kwargsCurrent);
+    const wanted = new Map([
+        [
+            ENV_BACKEND,
+            {
+                next: {
+                    key: ENV_BACKEND,
+                    isSecret: backend?.isSecret === true,
+                    value: BACKEND_CLASS
+                },
+                exists: backend !== undefined,
+                current: backendCurrent
+            }
+        ],
+        [
+            ENV_KWARGS,
+            {
+                next: { key: ENV_KWARGS, isSecret: true, value: desired.kwargsJson },
+                exists: kwargs !== undefined,
+                current: kwargsCurrent
+            }
+        ],
+        [
+            ENV_FINGERPRINT,
+            {
+                next: {
+                    key: ENV_FINGERPRINT,
+                    isSecret: print?.isSecret === true,
+                    value: desired.fingerprint
+                },
+                exists: print !== undefined,
+                current: printMatches
+            }
+        ]
+    ]);
+    const anyChange = [...wanted.values()].some((w) => !w.current);
+    const managed = [];
+    const resolve = (w, old) => {
+        // When anything changes, a secret BACKEND is written again too.
+        const write = !w.current || (anyChange && w.next.key === ENV_BACKEND && w.next.isSecret);
+        const action = !w.exists ? 'create' : write ? 'update' : 'unchanged';
+        managed.push({ key: w.next.key, action });
+        return write || !old ? w.next : carry(old);
+    };
+    const seen = new Set();
+    const variables = current.map((v) => {
+        const w = wanted.get(v.key);
+        if (!w || seen.has(v.key))
+            return carry(v);
+        seen.add(v.key);
+        return resolve(w, v);
+    });
+    for (const [key, w] of wanted)
+        if (!seen.has(key))
+            variables.push(resolve(w, undefined));
+    const order = [...wanted.keys()];
+    managed.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
+    return { variables, managed, warnings };
+}
+
+;// CONCATENATED MODULE: ./src/core/astro/helm.ts
+/**
+ * Remote Execution agents run tasks in the customer's cluster and take their
+ * secrets backend from the agent Helm chart's values.yaml, not from
+ * Deployment env vars (astro-api.md §6), so for those Deployments we print
+ * a values snippet instead of POSTing. The kwargs hold credentials, so the
+ * snippet never contains them: it references a Kubernetes Secret the user
+ * creates, and lists only the kwargs' key names.
+ */
+
+
+/** One line, printable, so a name can't break out of a YAML comment. */
+function oneLine(text) {
+    return text.replace(/[^\x20-\x7e]+/g, ' ').trim();
+}
+function helmValuesSnippet(o) {
+    const secretName = o.secretName ?? 'airflow-vault-sync-backend-kwargs';
+    const secretKey = o.secretKey ?? 'backend_kwargs';
+    const keys = o.kwargsKeys.filter((k) => /^[A-Za-z0-9_.-]+$/.test(k));
+    const label = o.deploymentName
+        ? `${oneLine(o.deploymentName)} (${oneLine(o.deploymentId)})`
+        : oneLine(o.deploymentId);
+    return [
+        `# airflow-vault-sync: values for the Remote Execution agent of ${label}`,
+        '# Agents run tasks in your cluster and do not receive Deployment',
+        '# environment variables set through the Astro API, so the Vault secrets',
+        '# backend is configured here (chart astronomer/astro-remote-execution-agent).',
+        '#',
+        '# The backend kwargs contain credentials and are not printed. Create a',
+        "# Kubernetes Secret in the agents' namespace holding them as JSON, with",
+        `# the keys: ${keys.join(', ')}`,
+        `#   kubectl create secret generic ${secretName} -n <agent namespace> \\`,
+        `#     --from-file=${secretKey}=<file with the kwargs JSON>`,
+        '#',
+        '# Merge commonEnv into the list already in your values.yaml (it holds',
+        '# ASTRO_ORGANIZATION_ID and friends); do not replace it. Check both key',
+        '# names against your chart version; changing commonEnv rolls the agents.',
+        `secretBackend: ${BACKEND_CLASS}`,
+        'commonEnv:',
+        `  - name: ${ENV_BACKEND}`,
+        `    value: ${BACKEND_CLASS}`,
+        `  - name: ${ENV_KWARGS}`,
+        '    valueFrom:',
+        '      secretKeyRef:',
+        `        name: ${secretName}`,
+        `        key: ${secretKey}`,
+        ''
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/core/astro/plan.ts
+/**
+ * What to do with one Deployment, from its GET and the desired kwargs:
+ * `update` with the full body, `unchanged` (no POST: every update restarts
+ * Airflow, astro-api.md §1.2), or `skipped` for Remote Execution, which
+ * gets a Helm values snippet instead (§6).
+ *
+ * The body holds the kwargs secret, so it is a non-enumerable property:
+ * JSON.stringify(plan), util.inspect and test snapshots never show it,
+ * while `plan.body` still works for the code that POSTs it.
+ */
+
+
+
+
+const REMOTE_EXECUTION_REASON = 'Remote Execution: tasks run on agents in your cluster, which do not get Deployment environment variables from the Astro API, so nothing was sent; put the Helm values below into the agent chart (or set push_remote_execution to update the Deployment anyway)';
+function planDeployment(current, desired, opts = {}) {
+    if (!current.environmentVariables) {
+        // Sending a list without the existing keys would delete them (§3).
+        throw new PlanError(`Deployment ${current.id}: the GET response has no environmentVariables; the token may not be allowed to see them, and updating would delete every variable`);
+    }
+    const merged = mergeEnvVars(current.environmentVariables, desired);
+    const plan = {
+        id: current.id,
+        name: current.name,
+        action: 'unchanged',
+        variables: merged.managed,
+        warnings: merged.warnings
+    };
+    if (current.remoteExecution?.enabled && !opts.pushRemoteExecution) {
+        const keys = Object.keys(JSON.parse(desired.kwargsJson));
+        plan.action = 'skipped';
+        plan.reason = REMOTE_EXECUTION_REASON;
+        plan.helmValues = helmValuesSnippet({
+            deploymentId: current.id,
+            deploymentName: current.name,
+            kwargsKeys: keys
+        });
+        return plan;
+    }
+    if (merged.managed.every((v) => v.action === 'unchanged')) {
+        plan.reason = 'backend, kwargs fingerprint and variables already current';
+        return plan;
+    }
+    plan.action = 'update';
+    Object.defineProperty(plan, 'body', {
+        value: buildUpdateBody(current, merged.variables),
+        enumerable: false
+    });
+    return plan;
+}
+
+;// CONCATENATED MODULE: ./src/core/astro/index.ts
+/**
+ * Pointing Astro Deployments at Vault (issue 5): pure logic only. The HTTP
+ * side is src/clients/astro; the front ends wire the two together.
+ */
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/clients/astro/errors.ts
+class AstroApiError extends Error {
+    status;
+    operation;
+    attempts;
+    serverMessage;
+    requestId;
+    fieldErrors;
+    constructor(message, 
+    /** HTTP status; undefined for network errors and timeouts. */
+    status, operation, attempts, serverMessage, requestId, fieldErrors = []) {
+        super(message);
+        this.status = status;
+        this.operation = operation;
+        this.attempts = attempts;
+        this.serverMessage = serverMessage;
+        this.requestId = requestId;
+        this.fieldErrors = fieldErrors;
+        this.name = 'AstroApiError';
+    }
+}
+/** Token kinds and roles that may update a Deployment (astro-api.md §3). */
+const WHO_CAN_UPDATE = 'a Deployment API token for this Deployment, a Workspace API token with the Workspace Operator or Workspace Owner role, or an Organization API token with the Organization Owner role';
+function what(ctx) {
+    const d = ctx.deploymentId ? `Deployment ${ctx.deploymentId}` : '';
+    if (ctx.operation === 'update')
+        return `update ${d}`;
+    if (ctx.operation === 'get')
+        return `read ${d}`;
+    return `list Deployments of organization ${ctx.organizationId}`;
+}
+/** The "what to fix" part for a final status. */
+function hintFor(status, ctx) {
+    switch (status) {
+        case 401:
+            return 'The Astro API token was not accepted: use a current (not expired or revoked) Organization, Workspace or Deployment API token; legacy Deployment API keys are not supported.';
+        case 403:
+            return `The token may not ${what(ctx)}. Updating environment variables needs ${WHO_CAN_UPDATE}; Workspace Author and Member roles cannot.`;
+        case 404:
+            return ctx.deploymentId
+                ? `Deployment ${ctx.deploymentId} was not found in organization ${ctx.organizationId}: check the Deployment id and the organization id (by default, the token's organization).`
+                : `Organization ${ctx.organizationId} was not found: check the organization id.`;
+        case 400:
+            return `Astro rejected the request to ${what(ctx)}.`;
+        case 429:
+            return 'Astro kept answering 429 (rate limited; 10 POST and 25 GET requests per second per token). Retry later, or run fewer jobs with the same token.';
+        case undefined:
+            return 'The Astro API could not be reached: check the API URL and the network.';
+        default:
+            return status >= 500
+                ? `Astro answered ${status} on every attempt; it may be having an outage. Retry later.`
+                : `Astro answered ${status} to the request to ${what(ctx)}.`;
+    }
+}
+/** Replaces each secret (4+ characters) with [redacted]. */
+function redact(text, secrets) {
+    let out = text;
+    for (const s of secrets) {
+        if (s.length >= 4)
+            out = out.split(s).join('[redacted]');
+    }
+    return out;
+}
+/** A server message: one line, bounded, secrets redacted. */
+function tidy(text, secrets) {
+    const line = redact(text, secrets).replace(/\s+/g, ' ').trim();
+    return line.length > 500 ? `${line.slice(0, 500)}…` : line;
+}
+
+;// CONCATENATED MODULE: ./src/clients/astro/parse.ts
+
+function parseBody(schema, text, c) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        throw new AstroApiError(`The Astro API answered the request to ${c.operation} with something that is not JSON`, 200, c.operation, 1);
+    }
+    const r = schema.safeParse(json);
+    if (r.success)
+        return r.data;
+    const where = r.error.issues
+        .slice(0, 5)
+        .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new AstroApiError(`Unexpected response from the Astro API (${c.operation}): ${where.join('; ')}`, 200, c.operation, 1);
+}
+
+;// CONCATENATED MODULE: ./src/clients/astro/retry.ts
+const retry_DEFAULT_RETRY = {
+    maxAttempts: 5,
+    baseDelayMs: 500,
+    maxDelayMs: 10_000,
+    maxTotalMs: 60_000
+};
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function retry_isRetryableStatus(status) {
+    return status === 429 || (status >= 500 && status <= 599);
+}
+/**
+ * Retry-After in ms: delta-seconds or an HTTP date (RFC 9110 §10.2.3).
+ * Undefined when absent or unreadable.
+ */
+function parseRetryAfter(header, now) {
+    if (!header)
+        return undefined;
+    const text = header.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const at = Date.parse(text);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+function retry_backoffMs(opts, attempt, random, retryAfterMs) {
+    const step = Math.min(opts.maxDelayMs, opts.baseDelayMs * 2 ** (attempt - 1));
+    const jittered = Math.round(step / 2 + (random() * step) / 2);
+    return Math.max(jittered, retryAfterMs ?? 0);
+}
+
+;// CONCATENATED MODULE: ./src/clients/astro/request.ts
+/**
+ * One Astro API call with retries: plain fetch, a timeout per attempt,
+ * 429/5xx/network failures retried (retry.ts), and a final failure turned
+ * into an AstroApiError from the spec's Error body (message, requestId,
+ * fieldErrors) or from a text body (gateways answer text, astro-api.md §3).
+ */
+
+
+async function attempt(t, url, init) {
+    try {
+        const res = await t.fetch(url, {
+            ...init,
+            signal: AbortSignal.timeout(t.timeoutMs)
+        });
+        const text = await res.text();
+        if (res.ok)
+            return { ok: true, status: res.status, text };
+        const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), t.now());
+        return { ok: false, status: res.status, text, retryAfterMs };
+    }
+    catch (e) {
+        const err = e;
+        const timedOut = err.name === 'TimeoutError' || err.name === 'AbortError';
+        const detail = timedOut
+            ? `no answer within ${t.timeoutMs} ms`
+            : (err.cause?.code ?? err.cause?.message ?? err.message);
+        return { ok: false, text: detail };
+    }
+}
+/** Sends and returns the 2xx body text; throws AstroApiError otherwise. */
+async function send(t, url, init, ctx, secrets = []) {
+    const started = t.now();
+    for (let n = 1;; n++) {
+        const out = await attempt(t, url, init);
+        if (out.ok)
+            return out.text;
+        const retryable = out.status === undefined || retry_isRetryableStatus(out.status);
+        if (retryable && n < t.retry.maxAttempts) {
+            const delay = retry_backoffMs(t.retry, n, t.random, out.retryAfterMs);
+            if (t.now() - started + delay <= t.retry.maxTotalMs) {
+                await t.sleep(delay);
+                continue;
+            }
+        }
+        throw toError(out, ctx, n, [...t.secrets, ...secrets]);
+    }
+}
+function toError(out, ctx, attempts, secrets) {
+    let serverMessage;
+    let requestId;
+    let fieldErrors = [];
+    try {
+        const body = JSON.parse(out.text);
+        if (typeof body.message === 'string')
+            serverMessage = body.message;
+        if (typeof body.requestId === 'string')
+            requestId = body.requestId;
+        if (Array.isArray(body.fieldErrors))
+            fieldErrors = body.fieldErrors.map((f) => ({
+                field: tidy(String(f.field), secrets),
+                code: tidy(String(f.code), secrets),
+                message: tidy(String(f.message), secrets)
+            }));
+    }
+    catch {
+        serverMessage = out.text || undefined;
+    }
+    if (serverMessage !== undefined)
+        serverMessage = tidy(serverMessage, secrets);
+    const parts = [hintFor(out.status, ctx)];
+    const said = out.status === undefined ? 'Cause' : `Astro said (${out.status})`;
+    if (serverMessage)
+        parts.push(`${said}: ${serverMessage}`);
+    for (const f of fieldErrors)
+        parts.push(`${f.field}: ${f.message}`);
+    if (requestId)
+        parts.push(`request id ${requestId}`);
+    if (attempts > 1)
+        parts.push(`${attempts} attempts`);
+    return new AstroApiError(parts.join(' | '), out.status, ctx.operation, attempts, serverMessage, requestId, fieldErrors);
+}
+
+;// CONCATENATED MODULE: ./src/clients/astro/client.ts
+/**
+ * The Astro API client (astro-api.md §1): read, update and list
+ * Deployments. Settings come in as arguments; nothing here reads the
+ * environment or talks to @actions/*. Responses are zod-checked as loose
+ * objects so every field survives to be sent back in the update body.
+ */
+
+
+
+
+
+
+const PageSchema = looseObject({
+    deployments: array(model_DeploymentSchema),
+    totalCount: schemas_number().int()
+});
+function createAstroClient(opts) {
+    const token = opts.token.trim().replace(/^Bearer\s+/i, '');
+    if (!/^[\x21-\x7e]+$/.test(token)) {
+        // fetch would reject the header and quote it, token and all.
+        throw new Error('The Astro API token is empty or has characters an HTTP header cannot carry');
+    }
+    const base = opts.baseUrl.replace(/\/+$/, '');
+    const org = encodeURIComponent(opts.organizationId);
+    const t = {
+        fetch: opts.fetch ?? globalThis.fetch,
+        headers: {
+            Authorization: `Bearer ${token}`,
+            Accept: 'application/json',
+            'User-Agent': `${TOOL_NAME}/${VERSION}`,
+            'x-astro-client-identifier': TOOL_NAME,
+            'x-astro-client-version': VERSION
+        },
+        retry: { ...retry_DEFAULT_RETRY, ...opts.retry },
+        timeoutMs: opts.timeoutMs ?? 30_000,
+        sleep: opts.sleep ?? realSleep,
+        now: opts.now ?? Date.now,
+        random: opts.random ?? Math.random,
+        secrets: [token]
+    };
+    const ctx = (operation, deploymentId) => ({
+        operation,
+        organizationId: opts.organizationId,
+        deploymentId
+    });
+    const deploymentUrl = (id) => `${base}/organizations/${org}/deployments/${encodeURIComponent(id)}`;
+    return {
+        organizationId: opts.organizationId,
+        async getDeployment(id) {
+            const c = ctx('get', id);
+            const text = await send(t, deploymentUrl(id), { method: 'GET', headers: t.headers }, c);
+            return parseBody(model_DeploymentSchema, text, c);
+        },
+        async updateDeployment(id, body) {
+            const c = ctx('update', id);
+            const secrets = body.environmentVariables.flatMap((v) => v.isSecret && v.value ? [v.value] : []);
+            const init = {
+                method: 'POST',
+                headers: { ...t.headers, 'Content-Type': 'application/json' },
+                body: JSON.stringify(body)
+            };
+            const text = await send(t, deploymentUrl(id), init, c, secrets);
+            return parseBody(model_DeploymentSchema, text, c);
+        },
+        async listDeployments(filter = {}) {
+            const c = ctx('list');
+            const out = [];
+            for (let offset = 0;;) {
+                const q = new URLSearchParams({ offset: String(offset), limit: '100' });
+                for (const [k, values] of Object.entries(filter))
+                    for (const v of values)
+                        q.append(k, v);
+                const url = `${base}/organizations/${org}/deployments?${q}`;
+                const page = parseBody(PageSchema, await send(t, url, { method: 'GET', headers: t.headers }, c), c);
+                out.push(...page.deployments);
+                offset += page.deployments.length;
+                if (page.deployments.length === 0 || offset >= page.totalCount)
+                    return out;
+            }
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/clients/astro/token.ts
+/**
+ * The organization an Astro API token belongs to, read the way astro-cli
+ * does (astro-api.md §3; astro-cli cmd/cloud/setup.go checkAPIToken): the
+ * JWT payload is decoded without verifying the signature and its
+ * `permissions` claim holds `organizationId:<id>`. The `org_id` claim is
+ * the auth service's id, not the Astro organization id, so it is not used.
+ */
+function organizationIdFromToken(token) {
+    const raw = token.trim().replace(/^Bearer\s+/i, '');
+    const parts = raw.split('.');
+    if (parts.length !== 3 || !parts[1])
+        return undefined;
+    let payload;
+    try {
+        payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const permissions = payload?.permissions;
+    if (!Array.isArray(permissions))
+        return undefined;
+    for (const p of permissions) {
+        if (typeof p !== 'string')
+            continue;
+        const i = p.indexOf(':');
+        if (i > 0 && p.slice(0, i) === 'organizationId' && i < p.length - 1) {
+            return p.slice(i + 1);
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/clients/astro/wait.ts
+
+class AstroWaitTimeout extends Error {
+    deploymentId;
+    lastStatus;
+    waitedMs;
+    constructor(deploymentId, lastStatus, waitedMs) {
+        super(`Deployment ${deploymentId} was not HEALTHY after ${Math.round(waitedMs / 1000)} s (last status ${lastStatus ?? 'unknown'}); check it in the Astro UI`);
+        this.deploymentId = deploymentId;
+        this.lastStatus = lastStatus;
+        this.waitedMs = waitedMs;
+        this.name = 'AstroWaitTimeout';
+    }
+}
+async function waitForHealthy(client, id, opts = {}) {
+    const timeoutMs = opts.timeoutMs ?? 600_000;
+    const intervalMs = opts.intervalMs ?? 10_000;
+    const sleep = opts.sleep ?? realSleep;
+    const now = opts.now ?? Date.now;
+    const started = now();
+    for (let polls = 1;; polls++) {
+        const deployment = await client.getDeployment(id);
+        const waitedMs = now() - started;
+        if (deployment.status === 'HEALTHY')
+            return { deployment, polls, waitedMs };
+        if (waitedMs + intervalMs > timeoutMs) {
+            throw new AstroWaitTimeout(id, deployment.status ?? undefined, waitedMs);
+        }
+        await sleep(intervalMs);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/clients/astro/index.ts
+/** The Astro API client (astro-api.md); pure logic is in src/core/astro. */
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/sync/astro.ts
+
+
+
+/** The kwargs Airflow will get on one Deployment, references read. */
+function deploymentKwargs(manifest, index, kvVersion, read) {
+    const astro = manifest.astro;
+    if (!astro)
+        return {};
+    const merged = {
+        ...astro.backend_kwargs,
+        ...(astro.deployments[index]?.backend_kwargs ?? {})
+    };
+    const values = {};
+    for (const [key, value] of Object.entries(merged)) {
+        values[key] = isValueRef(value)
+            ? read(value)
+            : value;
+    }
+    return backendKwargs(manifest.vault, kvVersion, values);
+}
+/**
+ * Points each Deployment at Vault: GET, plan, and on apply one POST of the
+ * whole body when anything differs (every update restarts Airflow, so an
+ * unchanged Deployment is never posted). One failing Deployment does not
+ * stop the others; each result says what happened.
+ */
+async function syncAstro(manifest, kvVersion, read, command, connection) {
+    const astro = manifest.astro;
+    if (!astro)
+        return [];
+    const client = createAstroClient({
+        baseUrl: connection.baseUrl,
+        token: connection.token,
+        organizationId: connection.organizationId,
+        retry: connection.retry
+    });
+    const results = [];
+    for (const [index, deployment] of astro.deployments.entries()) {
+        const result = {
+            id: deployment.id,
+            name: deployment.name,
+            posted: false
+        };
+        results.push(result);
+        try {
+            const kwargs = deploymentKwargs(manifest, index, kvVersion, read);
+            const desired = {
+                kwargsJson: canonicalKwargsJson(kwargs),
+                fingerprint: fingerprint(kwargs, deployment.id)
+            };
+            const current = await client.getDeployment(deployment.id);
+            const plan = planDeployment(current, desired);
+            result.plan = plan;
+            result.name ??= plan.name;
+            if (command !== 'apply' || plan.action !== 'update' || !plan.body)
+                continue;
+            await client.updateDeployment(deployment.id, plan.body);
+            result.posted = true;
+            if ((deployment.wait ?? astro.wait) === 'healthy') {
+                const waited = await waitForHealthy(client, deployment.id, {
+                    intervalMs: connection.waitIntervalMs
+                });
+                result.waited = {
+                    status: waited.deployment.status ?? 'HEALTHY',
+                    seconds: Math.round(waited.waitedMs / 1000)
+                };
+            }
+        }
+        catch (cause) {
+            result.error = cause instanceof Error ? cause.message : String(cause);
+        }
+    }
+    return results;
+}
+/** Each Deployment's kwargs JSON: a secret as a whole, for the Action's mask. */
+function kwargsJsonFor(manifest, kvVersion, read) {
+    return (manifest.astro?.deployments ?? []).map((_, i) => canonicalKwargsJson(deploymentKwargs(manifest, i, kvVersion, read)));
+}
+
 ;// CONCATENATED MODULE: ./src/sync/apply.ts
 
 
@@ -53696,6 +54651,9 @@ function describeFailure(cause) {
 
 
 
+
+
+
 /**
  * plan, apply and drift: validate, read every value, then talk to Vault.
  * Nothing is written unless everything before the first write succeeded.
@@ -53722,9 +54680,18 @@ async function runSync(request) {
         };
     }
     const desired = desiredSecrets(manifest, resolved.read);
+    const astro = astroConnection(manifest, request.astro);
+    if ('problem' in astro) {
+        return {
+            ...base,
+            problems: [...base.problems, validation.place(astro.problem)]
+        };
+    }
     request.onSecrets?.([
         ...resolved.secrets,
-        ...urisWithSecrets(desired, resolved.secrets)
+        ...urisWithSecrets(desired, resolved.secrets),
+        // The kwargs JSON escapes what it holds; mask it whole, for either KV version.
+        ...[1, 2].flatMap((v) => kwargsJsonFor(manifest, v, resolved.read))
     ]);
     let session;
     try {
@@ -53776,6 +54743,12 @@ async function runSync(request) {
             }
         }
         Object.assign(vault, session.http.stats);
+        const vaultFailed = report.remoteError !== undefined ||
+            (vault.outcome?.failed.length ?? 0) > 0;
+        if (astro.connection && !vaultFailed) {
+            // After the secrets are in Vault, never before: the kwargs point there.
+            report.astro = await syncAstro(manifest, kvVersion, resolved.read, command, astro.connection);
+        }
         return report;
     }
     catch (cause) {
@@ -53812,6 +54785,37 @@ function run_safeDecode(text) {
     catch {
         return text;
     }
+}
+/**
+ * The Astro connection a manifest with `astro:` needs: a token, and the
+ * organization from the manifest, ASTRO_ORGANIZATION_ID or the token's
+ * claims, as the Astro CLI finds it.
+ */
+function astroConnection(manifest, env) {
+    if (!manifest.astro)
+        return {};
+    if (!env?.token) {
+        return {
+            problem: problems_error('astro-token-missing', ['astro'], 'astro: lists Deployments, but ASTRO_API_TOKEN is not set; create a Deployment or Workspace API token with the Operator role and set it')
+        };
+    }
+    const organizationId = manifest.astro.organization_id ??
+        env.organizationId ??
+        organizationIdFromToken(env.token);
+    if (!organizationId) {
+        return {
+            problem: problems_error('astro-organization-missing', ['astro'], 'no Astro organization id: set astro.organization_id, or ASTRO_ORGANIZATION_ID')
+        };
+    }
+    return {
+        connection: {
+            baseUrl: env.baseUrl,
+            token: env.token,
+            organizationId,
+            retry: env.retry,
+            waitIntervalMs: env.waitIntervalMs
+        }
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/sync/report.ts
@@ -53860,18 +54864,41 @@ function reportJson(report) {
                 }
                 : {})
         },
-        ...(report.command === 'drift'
-            ? { drift: (vault?.drift?.length ?? 0) > 0 }
-            : {})
+        ...(report.astro
+            ? { astro: { deployments: report.astro.map(astroJson) } }
+            : {}),
+        ...(report.command === 'drift' ? { drift: drifted(report) } : {})
     };
+}
+function astroJson(d) {
+    return {
+        id: d.id,
+        name: d.name,
+        action: d.error ? 'failed' : (d.plan?.action ?? 'unchanged'),
+        variables: (d.plan?.variables ?? []).map((v) => ({
+            key: v.key,
+            action: v.action
+        })),
+        ...(d.plan?.reason ? { reason: d.plan.reason } : {}),
+        ...(d.error ? { error: d.error } : {}),
+        ...(d.plan?.helmValues ? { helm_values: d.plan.helmValues } : {}),
+        ...(d.waited ? { waited: d.waited } : {})
+    };
+}
+/** Vault differs from the manifest, or a Deployment is not pointed at it. */
+function drifted(report) {
+    return ((report.vault?.drift?.length ?? 0) > 0 ||
+        (report.astro ?? []).some((d) => d.plan?.action === 'update'));
 }
 /** 0 done or clean; 1 problems or drift; 3 Vault failed or refused. */
 function syncExitCode(report) {
     if (report.remoteError || (report.vault?.outcome?.failed.length ?? 0) > 0)
         return 3;
+    if ((report.astro ?? []).some((d) => d.error))
+        return 3;
     if (report.problems.some((p) => p.severity === 'error'))
         return 1;
-    if (report.command === 'drift' && (report.vault?.drift?.length ?? 0) > 0)
+    if (report.command === 'drift' && drifted(report))
         return 1;
     return 0;
 }
@@ -54051,6 +55078,77 @@ function connectionSecrets(connection) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/io/astro-env.ts
+const DEFAULT_ASTRO_API_URL = 'https://api.astronomer.io/v1';
+/**
+ * ASTRO_API_TOKEN, ASTRO_ORGANIZATION_ID and ASTRO_API_URL (for the
+ * v1beta1 API, a proxy, or the project's test server).
+ */
+function astroFromEnv(env) {
+    return {
+        baseUrl: (env.ASTRO_API_URL || DEFAULT_ASTRO_API_URL).replace(/\/+$/, ''),
+        token: env.ASTRO_API_TOKEN || undefined,
+        organizationId: env.ASTRO_ORGANIZATION_ID || undefined
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/render/astro-text.ts
+function describeDeployment(d) {
+    const who = d.name ? `${d.name} (${d.id})` : d.id;
+    if (d.error)
+        return `Deployment ${who}: failed: ${d.error}`;
+    const plan = d.plan;
+    if (!plan)
+        return `Deployment ${who}: not reached`;
+    const vars = plan.variables
+        .filter((v) => v.action !== 'unchanged')
+        .map((v) => `${v.key} (${v.action})`)
+        .join(', ');
+    switch (plan.action) {
+        case 'unchanged':
+            return `Deployment ${who}: unchanged`;
+        case 'skipped':
+            return `Deployment ${who}: skipped: ${plan.reason ?? ''}`;
+        case 'update': {
+            const done = d.posted ? 'updated' : 'would update';
+            const waited = d.waited
+                ? `; ${d.waited.status} after ${d.waited.seconds} s`
+                : '';
+            return `Deployment ${who}: ${done} ${vars}${waited}`;
+        }
+    }
+}
+function renderAstroText(deployments) {
+    if (deployments.length === 0)
+        return '';
+    const lines = ['Astro:'];
+    for (const d of deployments) {
+        lines.push(`  ${describeDeployment(d)}`);
+        for (const w of d.plan?.warnings ?? [])
+            lines.push(`    warning: ${w}`);
+        if (d.plan?.helmValues)
+            lines.push(d.plan.helmValues.replace(/^/gm, '    '));
+    }
+    return lines.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/core/render/astro-markdown.ts
+
+
+/** One line per Deployment, and the Helm values where they are needed. */
+function renderAstroMarkdown(deployments) {
+    const parts = ['### Astro Deployments'];
+    for (const d of deployments) {
+        parts.push(`- ${cell(describeDeployment(d))}`);
+        for (const w of d.plan?.warnings ?? [])
+            parts.push(`  - ⚠️ ${cell(w)}`);
+        if (d.plan?.helmValues) {
+            parts.push(`\n<details><summary>Helm values for ${d.id}</summary>\n\n\`\`\`yaml\n${d.plan.helmValues}\n\`\`\`\n</details>\n`);
+        }
+    }
+    return parts.join('\n') + '\n';
+}
+
 ;// CONCATENATED MODULE: ./src/core/redact.ts
 
 /**
@@ -54114,6 +55212,8 @@ function maskSecret(value) {
 
 
 
+
+
 /** Rows per table in the summary: far under GitHub's 1 MiB. */
 const MAX_ROWS = 1000;
 /** plan, apply or drift; returns the summary markdown. */
@@ -54122,6 +55222,9 @@ async function runSyncStep(settings, manifest) {
     const jwt = await oidcToken(settings);
     const connection = connectionFromEnv(settings.vaultEnv, { concurrency: settings.concurrency, jwt }, (w) => warning(w));
     connectionSecrets(connection).forEach(maskSecret);
+    const astro = astroFromEnv(settings.vaultEnv);
+    if (astro.token)
+        maskSecret(astro.token);
     connection.onToken = maskSecret;
     const report = await runSync({
         command,
@@ -54133,6 +55236,7 @@ async function runSyncStep(settings, manifest) {
             values: localValueSource(settings.vaultEnv, settings.workspace)
         },
         connection,
+        astro,
         onSecrets: (secrets) => secrets.forEach(maskSecret)
     });
     annotate(report.problems);
@@ -54176,6 +55280,8 @@ function renderSummary(report, file) {
                 parts.push(`- ❌ ${f.kind} \`${f.key}\`: ${f.error}`);
         }
     }
+    if (report.astro && report.astro.length > 0)
+        parts.push(renderAstroMarkdown(report.astro));
     if (report.remoteError)
         parts.push(`❌ ${report.remoteError}`);
     return parts.join('\n\n') + '\n';

@@ -6,6 +6,7 @@ import { renderProblemsMarkdown } from '../core/render/markdown.js'
 import { countBySeverity } from '../core/problems.js'
 import {
   localValueSource,
+  ManifestReadError,
   readManifestFile,
   type ManifestFile
 } from '../io/manifest-file.js'
@@ -27,7 +28,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         : await runSyncStep(settings, manifest)
   } catch (cause) {
     // One failure path for every throw, an Error or not.
-    const message = cause instanceof Error ? cause.message : String(cause)
+    const message =
+      cause instanceof ManifestReadError
+        ? `${cause.message} (set the \`manifest\` input)`
+        : cause instanceof Error
+          ? cause.message
+          : String(cause)
     summary += `❌ ${message}\n`
     core.setOutput('ok', 'false')
     core.setOutput('error-message', message)

@@ -51,7 +51,11 @@ function failure(cause: unknown, runtime: CliRuntime): number {
     )
     return ExitCode.Usage
   }
-  if (cause instanceof ManifestReadError || cause instanceof SettingsError) {
+  if (cause instanceof ManifestReadError) {
+    runtime.stderr(`${TOOL_NAME}: ${cause.message} (the manifest is -f FILE)\n`)
+    return ExitCode.Usage
+  }
+  if (cause instanceof SettingsError) {
     runtime.stderr(`${TOOL_NAME}: ${cause.message}\n`)
     return ExitCode.Usage
   }

@@ -29,7 +29,7 @@ export function readManifestFile(file: string, cwd: string): ManifestFile {
     const code = (cause as NodeJS.ErrnoException).code
     throw new ManifestReadError(
       code === 'ENOENT'
-        ? `cannot read ${file}: no such file; pass the manifest with -f FILE`
+        ? `cannot read ${file}: no such file`
         : `cannot read ${file}: ${code ?? String(cause)}`
     )
   }

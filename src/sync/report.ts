@@ -1,4 +1,5 @@
 import type { Problem } from '../core/problems.js'
+import { jsonReport } from '../core/render/json.js'
 import type { Change } from '../core/sync/plan.js'
 import type { DriftItem } from '../core/sync/drift.js'
 import type { ApplyOutcome } from './apply.js'
@@ -33,20 +34,9 @@ export interface SyncReport {
 export function reportJson(report: SyncReport): Record<string, unknown> {
   const vault = report.vault
   const failed = vault?.outcome?.failed ?? []
-  return {
-    command: report.command,
+  // validate's shape, extended; ok also covers Vault and drift here.
+  return jsonReport(report.command, report.problems, {
     ok: syncExitCode(report) === 0,
-    problems: report.problems.map(
-      ({ severity, code, message, file, line, column, path }) => ({
-        severity,
-        code,
-        message,
-        file,
-        line,
-        column,
-        path
-      })
-    ),
     ...(report.remoteError ? { error: report.remoteError } : {}),
     vault: vault && {
       address: vault.address,
@@ -80,7 +70,7 @@ export function reportJson(report: SyncReport): Record<string, unknown> {
       ? { astro: { deployments: report.astro.map(astroJson) } }
       : {}),
     ...(report.command === 'drift' ? { drift: drifted(report) } : {})
-  }
+  })
 }
 
 function astroJson(d: AstroResult): Record<string, unknown> {

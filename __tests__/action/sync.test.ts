@@ -193,3 +193,41 @@ astro:
     await astro.close()
   }
 })
+
+test('on a pull request, plan leaves one sticky comment with the plan, never a value', async () => {
+  const { startGitHubStub } = await import('../helpers/github-stub.js')
+  const stub = await startGitHubStub()
+  try {
+    const dir = workspace()
+    const event = path.join(dir, 'event.json')
+    writeFileSync(event, JSON.stringify({ pull_request: { number: 12 } }))
+    const env = {
+      GITHUB_WORKSPACE: dir,
+      GITHUB_REPOSITORY: 'octo/data',
+      GITHUB_EVENT_PATH: event,
+      GITHUB_API_URL: stub.url,
+      ...CANARIES
+    }
+    const inputs = {
+      command: 'plan',
+      'vault-address': dev.url,
+      'vault-token': dev.rootToken,
+      'github-token': 'gh-token',
+      // Earlier tests applied the same secrets: this plan has no changes.
+      'comment-on-pr': 'always'
+    }
+    await runAction(inputs, env)
+    await runAction(inputs, env)
+    const comments = stub.comments.get(12) ?? []
+    expect(comments).toHaveLength(1)
+    expect(comments[0]?.body).toContain('**Plan:**')
+    for (const form of Object.values(CANARIES).flatMap((c) => [
+      c,
+      encodeURIComponent(c)
+    ])) {
+      expect(comments[0]?.body).not.toContain(form)
+    }
+  } finally {
+    await stub.close()
+  }
+})

@@ -17,7 +17,11 @@ export const Inputs = {
   AstroApiToken: 'astro-api-token',
   AstroOrganizationId: 'astro-organization-id',
   Concurrency: 'concurrency',
-  FailOnDrift: 'fail-on-drift'
+  FailOnDrift: 'fail-on-drift',
+  Prune: 'prune',
+  CommentOnPr: 'comment-on-pr',
+  DriftIssue: 'drift-issue',
+  GitHubToken: 'github-token'
 } as const
 
 export const COMMANDS = ['validate', 'plan', 'apply', 'drift'] as const
@@ -35,6 +39,11 @@ export interface ActionSettings {
   vaultEnv: NodeJS.ProcessEnv
   /** GitHub OIDC audience, when Vault is logged into with a JWT. */
   jwtAudience?: string
+  /** Overrides vault.prune in the manifest when set. */
+  prune?: boolean | 'all'
+  commentOnPr: 'never' | 'always' | 'on-change'
+  driftIssue: boolean
+  githubToken?: string
 }
 
 export class InputError extends Error {}
@@ -60,8 +69,28 @@ export function getSettings(env: NodeJS.ProcessEnv): ActionSettings {
       `Invalid fail-on-drift '${failOnDrift}'. Expected true or false.`
     )
   }
+  const prune = oneOf(
+    input(Inputs.Prune),
+    ['', 'true', 'false', 'all'],
+    Inputs.Prune
+  )
+  const commentOnPr = oneOf(
+    input(Inputs.CommentOnPr) || 'on-change',
+    ['never', 'always', 'on-change'],
+    Inputs.CommentOnPr
+  )
+  const driftIssue = oneOf(
+    input(Inputs.DriftIssue) || 'false',
+    ['true', 'false'],
+    Inputs.DriftIssue
+  )
   return {
     command: command as ActionCommand,
+    prune:
+      prune === '' ? undefined : prune === 'all' ? 'all' : prune === 'true',
+    commentOnPr: commentOnPr as ActionSettings['commentOnPr'],
+    driftIssue: driftIssue === 'true',
+    githubToken: input(Inputs.GitHubToken) || undefined,
     manifest: input(Inputs.Manifest) || 'airflow-secrets.yaml',
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     concurrency,
@@ -69,6 +98,16 @@ export function getSettings(env: NodeJS.ProcessEnv): ActionSettings {
     vaultEnv: vaultEnv(env, input),
     jwtAudience: input(Inputs.VaultJwtAudience) || undefined
   }
+}
+
+function oneOf(
+  value: string,
+  allowed: readonly string[],
+  name: string
+): string {
+  if (allowed.includes(value.toLowerCase())) return value.toLowerCase()
+  const shown = allowed.filter((a) => a !== '').join(', ')
+  throw new InputError(`Invalid ${name} '${value}'. Expected one of: ${shown}.`)
 }
 
 /**

@@ -1,4 +1,8 @@
 import * as core from '@actions/core'
+import { getOctokit } from '@actions/github'
+import { githubPlace } from './github-context.js'
+import { upsertPlanComment } from './pr-comment.js'
+import { syncDriftIssue } from './drift-issue.js'
 import { runSync } from '../sync/run.js'
 import { reportJson, syncExitCode, type SyncReport } from '../sync/report.js'
 import {
@@ -44,6 +48,7 @@ export async function runSyncStep(
     },
     connection,
     astro,
+    prune: settings.prune,
     onSecrets: (secrets) => secrets.forEach(maskSecret)
   })
   annotate(report.problems)
@@ -59,6 +64,10 @@ export async function runSyncStep(
   core.setOutput('problems', JSON.stringify(json.problems))
   const summary = renderSummary(report, manifest.display)
   core.setOutput('summary', summary)
+  await reportOnGitHub(settings, manifest.display, summary, {
+    changed,
+    drifted
+  })
   const code = syncExitCode(report)
   if (report.remoteError) {
     core.setOutput('error-message', report.remoteError)
@@ -100,6 +109,37 @@ function renderSummary(report: SyncReport, file: string): string {
     parts.push(renderAstroMarkdown(report.astro))
   if (report.remoteError) parts.push(`❌ ${report.remoteError}`)
   return parts.join('\n\n') + '\n'
+}
+
+/** The sticky plan comment on a PR, and the drift issue, when asked for. */
+async function reportOnGitHub(
+  settings: ActionSettings,
+  manifest: string,
+  summary: string,
+  state: { changed: boolean; drifted: boolean }
+): Promise<void> {
+  const wantsComment =
+    settings.command !== 'drift' && settings.commentOnPr !== 'never'
+  const wantsIssue = settings.command === 'drift' && settings.driftIssue
+  if (!wantsComment && !wantsIssue) return
+  const place = githubPlace(settings.vaultEnv)
+  if (!place || !settings.githubToken) {
+    core.info('No repository or github-token: no PR comment or drift issue.')
+    return
+  }
+  // @actions/github reads GITHUB_API_URL once, at import; GHES and tests
+  // need the value of this run.
+  const octokit = getOctokit(settings.githubToken, {
+    baseUrl: settings.vaultEnv.GITHUB_API_URL || 'https://api.github.com'
+  })
+  if (wantsComment) {
+    await upsertPlanComment(octokit, place, manifest, summary, {
+      mode: settings.commentOnPr,
+      changed: state.changed
+    })
+  } else {
+    await syncDriftIssue(octokit, place, manifest, summary, state.drifted)
+  }
 }
 
 /** GitHub's OIDC token for a JWT login, when no token was given. */

@@ -38,6 +38,8 @@ export interface SyncRequest {
   onSecrets?: (secrets: string[]) => void
   /** Astro API settings, from the environment; used when astro: is set. */
   astro?: AstroEnv
+  /** Overrides vault.prune (the Action's `prune` input). */
+  prune?: boolean | 'all'
 }
 
 export interface AstroEnv {
@@ -65,6 +67,7 @@ export async function runSync(request: SyncRequest): Promise<SyncReport> {
   const manifest = validation.manifest
   if (!manifest || validation.problems.some((p) => p.severity === 'error'))
     return base
+  if (request.prune !== undefined) manifest.vault.prune = request.prune
   const resolved = resolveValues(
     manifest,
     request.validate.manifestDir,

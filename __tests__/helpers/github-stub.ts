@@ -82,7 +82,7 @@ export async function startGitHubStub(): Promise<GitHubStub> {
       const perPage = Number(url.searchParams.get('per_page') ?? 30)
       const page = Number(url.searchParams.get('page') ?? 1)
       const last = Math.max(1, Math.ceil(list.length / perPage))
-      const link =
+      const link: Record<string, string> =
         page < last
           ? {
               link: `<${stubUrl()}${url.pathname}?per_page=${perPage}&page=${page + 1}>; rel="next"`

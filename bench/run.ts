@@ -4,12 +4,14 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { benchValidate } from './validate.bench.js'
 import { benchSync } from './sync.bench.js'
 import { benchDevServer } from './devserver.bench.js'
+import { benchStartup } from './startup.bench.js'
 import { renderTable, type BenchCase } from './measure.js'
 
 const cases: BenchCase[] = [
   ...(await benchValidate()),
   ...(await benchSync()),
-  ...(await benchDevServer())
+  ...(await benchDevServer()),
+  ...benchStartup()
 ]
 const table = renderTable(cases)
 process.stdout.write(`${table}\n`)

@@ -12,7 +12,6 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -276,7 +275,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -284,7 +283,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -312,29 +310,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-module.exports.kT = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -388,11 +386,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -403,57 +401,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -28370,6 +28368,3104 @@ module.exports = {
 
 /***/ }),
 
+/***/ 1658:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Sy: () => (/* binding */ writeSummary),
+/* harmony export */   fz: () => (/* binding */ annotate)
+/* harmony export */ });
+/* unused harmony export MAX_SUMMARY_BYTES */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
+
+/** GitHub shows at most 10 of each kind per step; the rest are dropped. */
+const ANNOTATIONS_PER_KIND = 10;
+/** The job summary is refused above 1 MiB. */
+const MAX_SUMMARY_BYTES = 1024 * 1024;
+/**
+ * The first errors and warnings become annotations on the manifest's lines,
+ * so a pull request shows them in the diff; the summary lists them all.
+ */
+function annotate(problems) {
+    for (const severity of ['error', 'warning']) {
+        const emit = severity === 'error' ? _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3 : _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e;
+        problems
+            .filter((p) => p.severity === severity)
+            .slice(0, ANNOTATIONS_PER_KIND)
+            .forEach((p) => emit(p.message, {
+            title: p.code,
+            file: p.file,
+            startLine: p.line,
+            startColumn: p.column
+        }));
+    }
+}
+/** Written once, at the end, even on failure; a failed write only warns. */
+async function writeSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    const text = Buffer.byteLength(markdown) > MAX_SUMMARY_BYTES
+        ? markdown.slice(0, MAX_SUMMARY_BYTES / 2) +
+            '\n\n…cut: the summary is over GitHub’s 1 MiB limit.\n'
+        : markdown;
+    try {
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(text).write();
+    }
+    catch (cause) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Failed to write the job summary: ${String(cause)}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 8692:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q6: () => (/* binding */ connectionFieldsFromInput),
+/* harmony export */   vd: () => (/* binding */ buildConnUri)
+/* harmony export */ });
+/* unused harmony export getConnUri */
+/* harmony import */ var _connection_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1074);
+/* harmony import */ var _python_json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2283);
+/* harmony import */ var _python_json_loads_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4783);
+/* harmony import */ var _python_quote_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9925);
+/**
+ * Airflow's `Connection.get_uri` (airflow.md §2.1). By default the Airflow
+ * 3.1+ core rules, which keep a host whose protocol equals the conn_type
+ * (apache/airflow#51953); `airflow: 2` gives the 2.x-3.0 rule that always
+ * splits the protocol off. Both use the core's `if port:`, so port 0 is
+ * dropped (the Task SDK alone would write `:0`).
+ */
+
+
+
+
+/**
+ * What Airflow stores for declared fields: the conn_type normalised as
+ * `from_json` does, `''` for a missing host/schema, no empty password (the
+ * core setter ignores it), and the extra as `json.dumps` text (`{}` is
+ * falsy in Python, so it is not stored).
+ */
+function connectionFieldsFromInput(input) {
+    const extra = input.extra ?? null;
+    return {
+        conn_type: (0,_connection_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeConnType */ .M4)(input.conn_type),
+        host: input.host ?? '',
+        schema: input.schema ?? '',
+        login: input.login ?? null,
+        password: input.password ? input.password : null,
+        port: input.port ?? null,
+        extra: extra !== null && Object.keys(extra).length > 0
+            ? (0,_python_json_js__WEBPACK_IMPORTED_MODULE_0__/* .pythonJsonDumps */ .MT)(extra)
+            : null
+    };
+}
+/**
+ * Step 7: a non-empty dict of strings becomes query parameters; anything
+ * else (numbers, nesting, `{}`, bad JSON) goes verbatim into `__extra__`.
+ * (`urlencode` then `parse_qsl` gives the same dict back exactly when all
+ * values are strings; a lone surrogate makes Python raise instead.)
+ */
+function extraQuery(extra) {
+    let decoded = new Map();
+    try {
+        decoded = (0,_python_json_loads_js__WEBPACK_IMPORTED_MODULE_1__/* .pythonJsonLoads */ .Y)(extra);
+    }
+    catch {
+        // extra_dejson logs the error and returns {}.
+    }
+    if (decoded instanceof Map &&
+        decoded.size > 0 &&
+        [...decoded.values()].every((v) => typeof v === 'string')) {
+        return (0,_python_quote_js__WEBPACK_IMPORTED_MODULE_2__/* .urlencode */ .mu)(decoded);
+    }
+    return (0,_python_quote_js__WEBPACK_IMPORTED_MODULE_2__/* .urlencode */ .mu)([[_connection_js__WEBPACK_IMPORTED_MODULE_3__/* .EXTRA_KEY */ .bx, extra]]);
+}
+/** `get_uri()` on stored fields; throws like Python on a lone surrogate. */
+function getConnUri(fields, opts = {}) {
+    const { conn_type: connType, host, login, password, port, schema } = fields;
+    let uri = connType ? `${connType.toLowerCase().replace(/_/g, '-')}://` : '//';
+    let hostToUse = host;
+    if (host.includes('://')) {
+        const protocol = host.slice(0, host.indexOf('://'));
+        // #51953: a protocol equal to the conn_type stays part of the host.
+        if ((opts.airflow ?? 3) === 2 || protocol !== connType) {
+            hostToUse = host.slice(protocol.length + 3);
+            if (protocol)
+                uri += `${protocol}://`;
+        }
+    }
+    let authority = '';
+    if (login !== null)
+        authority += (0,_python_quote_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(login);
+    if (password !== null)
+        authority += `:${(0,_python_quote_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(password)}`;
+    if (authority !== '') {
+        authority += '@';
+        uri += authority;
+    }
+    let hostBlock = hostToUse ? (0,_python_quote_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(hostToUse) : '';
+    if (port !== null && port !== 0) {
+        hostBlock += hostBlock === '' && authority === '' ? `@:${port}` : `:${port}`;
+    }
+    if (schema)
+        hostBlock += `/${(0,_python_quote_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(schema)}`;
+    uri += hostBlock;
+    if (fields.extra)
+        uri += (schema ? '?' : '/?') + extraQuery(fields.extra);
+    return uri;
+}
+/** The conn_uri Airflow would generate for declared fields. */
+function buildConnUri(input, opts = {}) {
+    return getConnUri(connectionFieldsFromInput(input), opts);
+}
+
+
+/***/ }),
+
+/***/ 1074:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M4: () => (/* binding */ normalizeConnType),
+/* harmony export */   Tm: () => (/* binding */ dropFirstCodePoint),
+/* harmony export */   X3: () => (/* binding */ CONNECTION_FIELD_NAMES),
+/* harmony export */   bx: () => (/* binding */ EXTRA_KEY)
+/* harmony export */ });
+/**
+ * The shared shapes of an Airflow connection: what Airflow's model holds
+ * after a parse (`ConnectionFields`) and what a user declares
+ * (`ConnectionInput`). Field names follow Airflow's, snake_case included,
+ * so they can be compared with Airflow's own tests and JSON form.
+ */
+/** The key whose query value Airflow takes verbatim as the extra JSON. */
+const EXTRA_KEY = '__extra__';
+/**
+ * `Connection._normalize_conn_type`: exactly `postgresql` becomes
+ * `postgres`; otherwise every `-` becomes `_`. Nothing else is touched
+ * (`postgresql+psycopg2` and upper case stay as they are).
+ */
+function normalizeConnType(connType) {
+    if (connType === 'postgresql')
+        return 'postgres';
+    return connType.replace(/-/g, '_');
+}
+/** All field names, in Airflow's order, for loops and reports. */
+const CONNECTION_FIELD_NAMES = [
+    'conn_type',
+    'host',
+    'schema',
+    'login',
+    'password',
+    'port',
+    'extra'
+];
+/** Drop the first code point, as Python's `s[1:]` does (not a UTF-16 unit). */
+function dropFirstCodePoint(s) {
+    const first = s.codePointAt(0);
+    if (first === undefined)
+        return '';
+    return s.slice(first > 0xffff ? 2 : 1);
+}
+
+
+/***/ }),
+
+/***/ 5375:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  K: () => (/* binding */ parseConnUri)
+});
+
+// EXTERNAL MODULE: ./src/core/airflow/connection.ts
+var connection = __nccwpck_require__(1074);
+// EXTERNAL MODULE: ./src/core/airflow/python-quote.ts
+var python_quote = __nccwpck_require__(9925);
+;// CONCATENATED MODULE: ./src/core/airflow/parse-netloc-notes.ts
+
+/** One note, as a list so rules can spread their results. */
+function note(code, message) {
+    return [{ code, message }];
+}
+/** `%` not followed by two hex digits, or escapes that decode to U+FFFD. */
+function badEscape(part, raw, decoded) {
+    if (/%(?![0-9A-Fa-f]{2})/.test(raw)) {
+        return note('uri-bad-percent-escape', `The ${part} contains a '%' not followed by two hex digits; Airflow ` +
+            "keeps it as a literal '%'. Percent-encode a literal '%' as %25.");
+    }
+    if (decoded.includes('\ufffd') && !raw.includes('\ufffd')) {
+        return note('uri-bad-percent-escape', `The ${part} has percent-escapes that are not valid UTF-8; Airflow ` +
+            'replaces them with U+FFFD. Percent-encode the UTF-8 bytes of the text.');
+    }
+    return [];
+}
+/** A literal `+` is not a space outside the query. */
+function plusNote(part, raw) {
+    if (raw === null || !raw.includes('+'))
+        return [];
+    return note('uri-plus-in-password', `The ${part} contains a literal '+'. Airflow keeps it as '+' (only the ` +
+        "query turns '+' into a space). If you meant a space, write %20; if " +
+        "you meant '+', percent-encode it as %2B so every tool reads the same.");
+}
+/** Notes on the userinfo (login and password). */
+function userinfoNotes(parts) {
+    const { username, password } = parts;
+    const notes = [
+        ...plusNote('login', username),
+        ...plusNote('password', password),
+        ...badEscape('login', username ?? '', (0,python_quote/* unquote */._n)(username ?? '')),
+        ...badEscape('password', password ?? '', (0,python_quote/* unquote */._n)(password ?? ''))
+    ];
+    const userinfo = parts.netloc.slice(0, Math.max(parts.netloc.lastIndexOf('@'), 0));
+    if (userinfo.includes('@')) {
+        notes.push(...note('uri-unencoded-at', "The login or password contains a raw '@'. Python splits at the " +
+            "last '@', so Airflow reads it, but most other tools split at the " +
+            "first one. Percent-encode '@' as %40."));
+    }
+    if (password === '') {
+        notes.push(...note('uri-empty-password', "The password is empty ('login:@'). Airflow's core model stores no " +
+            "password (None) while the Task SDK stores ''. Leave out the ':' " +
+            'when there is no password.'));
+    }
+    return notes;
+}
+/** Notes on the host and schema. */
+function hostNotes(parts, fields) {
+    const raw = parts.hostinfo()[0];
+    const notes = [
+        ...badEscape('host', raw, (0,python_quote/* unquote */._n)(raw)),
+        ...badEscape('schema', parts.path, fields.schema)
+    ];
+    // The '/' fallback of `_parse_netloc_to_hostname` keeps the case.
+    const lowered = parts.hostname ?? '';
+    if (lowered !== raw && !(0,python_quote/* unquote */._n)(lowered).includes('/')) {
+        notes.push(...note('uri-host-lowercased', "The host has upper-case letters; Python's urlsplit lower-cases the " +
+            'host (up to its first percent-escape), so Airflow stores it in ' +
+            'lower case. Write it in lower case, or percent-encode it if the ' +
+            'case matters.'));
+    }
+    return notes;
+}
+
+;// CONCATENATED MODULE: ./src/core/airflow/parse-query-notes.ts
+/**
+ * Notes on the query (Airflow's extras) and on text after a raw `#`. The
+ * query is read with `parse_qsl` and `dict()`, which decode `+` as a space,
+ * keep the last of repeated keys and let `__extra__` override everything.
+ */
+
+
+
+/** Notes on `__extra__`: it wins alone, and may be empty. */
+function extraKeyNotes(pairs) {
+    const keys = pairs.map(([k]) => k);
+    if (!keys.includes(connection/* EXTRA_KEY */.bx))
+        return [];
+    const notes = [];
+    if (keys.some((k) => k !== connection/* EXTRA_KEY */.bx)) {
+        notes.push(...note('uri-extra-discards-params', 'The query has __extra__ and other parameters; Airflow takes the ' +
+            'extra from __extra__ alone and discards the others. Move them ' +
+            'into the __extra__ JSON object.'));
+    }
+    const last = pairs.filter(([k]) => k === connection/* EXTRA_KEY */.bx).pop();
+    if (last !== undefined && last[1] === '') {
+        notes.push(...note('uri-empty-extra', 'The __extra__ parameter is empty, so Airflow stores an empty ' +
+            'extra. Remove it, or set it to a percent-encoded JSON object.'));
+    }
+    return notes;
+}
+/** All query and fragment notes. */
+function queryNotes(uri, first, parts, pairs) {
+    const notes = [];
+    if (`${first.query}#${first.fragment}`.includes('://')) {
+        notes.push(...note('uri-url-in-query', "A query value contains an unencoded '://'. Airflow counts every " +
+            "'://' in the URI and takes a second one for a protocol inside the " +
+            'host, which scrambles the host and schema. Percent-encode ' +
+            "':' and '/' in query values (%3A, %2F)."));
+    }
+    // '+' inside __extra__ is how quote_plus writes the JSON's spaces.
+    const flat = parts.query
+        .split('&')
+        .filter((segment) => !segment.startsWith(`${connection/* EXTRA_KEY */.bx}=`));
+    if (flat.some((segment) => segment.includes('+'))) {
+        notes.push(...note('uri-plus-in-query', "A query parameter contains '+', which Airflow decodes as a space. " +
+            "That is right if you meant a space; for a literal '+' (base64 " +
+            'values, offsets like +02:00) write %2B.'));
+    }
+    const keys = pairs.map(([k]) => k);
+    if (new Set(keys).size < keys.length) {
+        notes.push(...note('uri-repeated-query-key', 'A query parameter name appears more than once; Airflow keeps only ' +
+            'its last value (apache/airflow#9060). Use distinct names, or put ' +
+            'a list in the __extra__ JSON.'));
+    }
+    notes.push(...extraKeyNotes(pairs));
+    notes.push(...badEscape('query', parts.query, (0,python_quote/* unquotePlus */.wu)(parts.query)));
+    if (uri.includes('#')) {
+        notes.push(...note('uri-fragment', "The URI contains a raw '#'. Python treats what follows as a " +
+            'fragment, which Airflow ignores, so that text is silently dropped. ' +
+            "Percent-encode '#' as %23 in every part."));
+    }
+    return notes;
+}
+
+;// CONCATENATED MODULE: ./src/core/airflow/python-split-result.ts
+/**
+ * CPython's `SplitResult` with the netloc properties Airflow reads
+ * (`username`, `password`, `hostname`, `port`), and the `ValueError` urllib
+ * raises. Ported from `urllib.parse` (3.12), quirks included.
+ */
+/** Python's `ValueError`, tagged. Messages copy Python's (they may echo input). */
+class PythonValueError extends Error {
+    kind;
+    constructor(kind, message) {
+        super(message);
+        this.kind = kind;
+        this.name = 'ValueError';
+    }
+}
+/** Python's `repr()` of a str, close enough for error messages. */
+function pyRepr(s) {
+    return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+/** The five parts of a split URL plus the netloc accessors. */
+class SplitResult {
+    scheme;
+    netloc;
+    path;
+    query;
+    fragment;
+    constructor(scheme, netloc, path, query, fragment) {
+        this.scheme = scheme;
+        this.netloc = netloc;
+        this.path = path;
+        this.query = query;
+        this.fragment = fragment;
+    }
+    /** Userinfo split at the LAST `@`, then at the FIRST `:`. */
+    userinfo() {
+        const at = this.netloc.lastIndexOf('@');
+        if (at < 0)
+            return [null, null];
+        const info = this.netloc.slice(0, at);
+        const colon = info.indexOf(':');
+        return colon < 0
+            ? [info, null]
+            : [info.slice(0, colon), info.slice(colon + 1)];
+    }
+    /**
+     * Python's `_hostinfo`: the raw host text (no case change, brackets
+     * removed) and raw port text (`None` when empty).
+     */
+    hostinfo() {
+        const hostinfo = this.netloc.slice(this.netloc.lastIndexOf('@') + 1);
+        const open = hostinfo.indexOf('[');
+        let hostname;
+        let port;
+        if (open >= 0) {
+            const bracketed = hostinfo.slice(open + 1);
+            const close = bracketed.indexOf(']');
+            hostname = close < 0 ? bracketed : bracketed.slice(0, close);
+            const after = close < 0 ? '' : bracketed.slice(close + 1);
+            const colon = after.indexOf(':');
+            port = colon < 0 ? '' : after.slice(colon + 1);
+        }
+        else {
+            const colon = hostinfo.indexOf(':');
+            hostname = colon < 0 ? hostinfo : hostinfo.slice(0, colon);
+            port = colon < 0 ? '' : hostinfo.slice(colon + 1);
+        }
+        return [hostname, port === '' ? null : port];
+    }
+    get username() {
+        return this.userinfo()[0];
+    }
+    get password() {
+        return this.userinfo()[1];
+    }
+    /** Lower-cased only up to the first `%`: IPv6 zone ids keep their case. */
+    get hostname() {
+        const hostname = this.hostinfo()[0];
+        if (hostname === '')
+            return null;
+        const pct = hostname.indexOf('%');
+        if (pct < 0)
+            return hostname.toLowerCase();
+        return hostname.slice(0, pct).toLowerCase() + hostname.slice(pct);
+    }
+    /** ASCII digits only (so `+80` and `٨٠` fail), range 0-65535. */
+    get port() {
+        const port = this.hostinfo()[1];
+        if (port === null)
+            return null;
+        if (!/^[0-9]+$/.test(port)) {
+            throw new PythonValueError('port', `Port could not be cast to integer value as ${pyRepr(port)}`);
+        }
+        const value = Number(port);
+        if (value > 65535) {
+            throw new PythonValueError('port', 'Port out of range 0-65535');
+        }
+        return value;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/airflow/python-ipaddress.ts
+/**
+ * The part of CPython's `ipaddress` module that `urlsplit` uses to validate
+ * the text between `[` and `]` (CPython 3.11.4+ and 3.12+;
+ * `_check_bracketed_host`). Older Pythons accepted any bracketed text, so
+ * Airflow on those accepts URIs this rejects: we follow the current rule.
+ */
+
+const HEX_4 = /^[0-9A-Fa-f]{0,4}$/;
+/** `IPv4Address._ip_int_from_string`: strict dotted quad, no leading zeros. */
+function isIPv4(s) {
+    const octets = s.split('.');
+    if (octets.length !== 4)
+        return false;
+    return octets.every((o) => /^[0-9]{1,3}$/.test(o) && (o === '0' || !o.startsWith('0')) && +o <= 255);
+}
+/**
+ * `IPv6Address(...)` acceptance: at most one `::`, 8 hextets (fewer with
+ * `::`), an optional IPv4 tail, an optional non-empty `%scope` without a
+ * second `%`.
+ */
+function isIPv6(address) {
+    if (address.includes('/'))
+        return false;
+    let s = address;
+    const pct = s.indexOf('%');
+    if (pct >= 0) {
+        const scope = s.slice(pct + 1);
+        if (scope === '' || scope.includes('%'))
+            return false;
+        s = s.slice(0, pct);
+    }
+    const parts = s.split(':');
+    if (s === '' || parts.length < 3)
+        return false;
+    const last = parts[parts.length - 1] ?? '';
+    if (last.includes('.')) {
+        if (!isIPv4(last))
+            return false;
+        // Python converts the IPv4 tail to two hextets before counting.
+        parts.splice(parts.length - 1, 1, '0', '0');
+    }
+    if (parts.length > 9)
+        return false;
+    let skip = -1;
+    for (let i = 1; i < parts.length - 1; i++) {
+        if (parts[i] !== '')
+            continue;
+        if (skip >= 0)
+            return false;
+        skip = i;
+    }
+    const first = parts[0] ?? '';
+    const end = parts[parts.length - 1] ?? '';
+    let counted;
+    if (skip >= 0) {
+        let hi = skip;
+        let lo = parts.length - skip - 1;
+        if (first === '' && --hi !== 0)
+            return false;
+        if (end === '' && --lo !== 0)
+            return false;
+        if (8 - (hi + lo) < 1)
+            return false;
+        counted = [
+            ...parts.slice(first === '' ? 1 : 0, skip),
+            ...parts.slice(skip + 1)
+        ];
+        if (end === '')
+            counted.pop();
+    }
+    else {
+        if (parts.length !== 8 || first === '' || end === '')
+            return false;
+        counted = parts;
+    }
+    return counted.every((p) => p !== '' && HEX_4.test(p));
+}
+/**
+ * Raise like `_check_bracketed_host`: `v...` must be an IPvFuture literal,
+ * anything else an IPv6 address (an IPv4 address in brackets is rejected).
+ */
+function checkBracketedHost(hostname) {
+    if (hostname.startsWith('v')) {
+        // re.match(r"\Av[a-fA-F0-9]+\..+\Z") - `.` does not match a newline.
+        if (!/^v[a-fA-F0-9]+\.[^\n]+$/.test(hostname)) {
+            throw new PythonValueError('ipv6', 'IPvFuture address is invalid');
+        }
+        return;
+    }
+    if (isIPv4(hostname)) {
+        throw new PythonValueError('ipv6', 'An IPv4 address cannot be in brackets');
+    }
+    if (!isIPv6(hostname)) {
+        throw new PythonValueError('ipv6', `'${hostname}' does not appear to be an IPv4 or IPv6 address`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/airflow/python-urllib.ts
+/**
+ * A port of CPython 3.12 `urllib.parse.urlsplit` and the `SplitResult`
+ * properties Airflow reads. Airflow parses connection URIs with exactly these
+ * functions, so every quirk here (no scheme with a `_`, the last `@` splitting
+ * the userinfo, the hostname lower-cased only up to the first `%`, ...) is
+ * deliberate. WHATWG `URL` behaves differently and must not be used.
+ *
+ * Indexes are UTF-16 code units: every delimiter searched for is ASCII, so
+ * slicing at them gives the same strings as Python's code-point slicing.
+ */
+
+
+
+// Characters valid in a scheme after its first letter (`scheme_chars`).
+const SCHEME_CHARS = /^[A-Za-z0-9+\-.]*$/;
+/** Python's `str.isascii()`. */
+function isAscii(s) {
+    for (let i = 0; i < s.length; i++)
+        if (s.charCodeAt(i) > 0x7f)
+            return false;
+    return true;
+}
+/**
+ * urlsplit's clean-up: strip leading C0 controls and spaces (only the left
+ * side: trailing spaces survive, unlike WHATWG), delete TAB, CR and LF.
+ */
+function cleanUrl(input) {
+    let start = 0;
+    while (start < input.length && input.charCodeAt(start) <= 0x20)
+        start++;
+    return input.slice(start).replace(/[\t\r\n]/g, '');
+}
+/** `_checknetloc`: reject netlocs that NFKC turns into URL delimiters. */
+function checkNetloc(netloc) {
+    if (netloc === '' || isAscii(netloc))
+        return;
+    const n = netloc.replace(/[@:#?]/g, '');
+    const normalized = n.normalize('NFKC');
+    if (n === normalized)
+        return;
+    if (/[/?#@:]/.test(normalized)) {
+        throw new PythonValueError('netloc', `netloc ${pyRepr(netloc)} contains invalid characters under NFKC normalization`);
+    }
+}
+/** The first index of any of `/ ? #` at or after `start`, else the length. */
+function netlocEnd(url, start) {
+    const found = [...'/?#']
+        .map((c) => url.indexOf(c, start))
+        .filter((i) => i >= 0);
+    return found.length > 0 ? Math.min(...found) : url.length;
+}
+/** Python's `urlsplit(url)` with the default `scheme=''`, fragments on. */
+function urlsplit(input) {
+    let url = cleanUrl(input);
+    let scheme = '';
+    let netloc = '';
+    let query = '';
+    let fragment = '';
+    const i = url.indexOf(':');
+    if (i > 0 && /^[A-Za-z]/.test(url) && SCHEME_CHARS.test(url.slice(0, i))) {
+        scheme = url.slice(0, i).toLowerCase();
+        url = url.slice(i + 1);
+    }
+    if (url.startsWith('//')) {
+        const end = netlocEnd(url, 2);
+        netloc = url.slice(2, end);
+        url = url.slice(end);
+        const open = netloc.includes('[');
+        const close = netloc.includes(']');
+        if (open !== close)
+            throw new PythonValueError('ipv6', 'Invalid IPv6 URL');
+        if (open && close) {
+            const afterOpen = netloc.slice(netloc.indexOf('[') + 1);
+            const end2 = afterOpen.indexOf(']');
+            checkBracketedHost(end2 < 0 ? afterOpen : afterOpen.slice(0, end2));
+        }
+    }
+    const hash = url.indexOf('#');
+    if (hash >= 0) {
+        fragment = url.slice(hash + 1);
+        url = url.slice(0, hash);
+    }
+    const q = url.indexOf('?');
+    if (q >= 0) {
+        query = url.slice(q + 1);
+        url = url.slice(0, q);
+    }
+    checkNetloc(netloc);
+    return new SplitResult(scheme, netloc, url, query, fragment);
+}
+
+;// CONCATENATED MODULE: ./src/core/airflow/parse-notes.ts
+
+
+
+const whitespace = ({ uri }) => {
+    const lead = uri !== '' && uri.charCodeAt(0) <= 0x20;
+    const inner = /[\t\r\n]/.test(uri);
+    const trail = /\s$/.test(uri);
+    if (!lead && !inner && !trail)
+        return [];
+    return note('uri-whitespace', 'The URI has ' +
+        [
+            lead ? 'leading spaces or control characters (stripped)' : '',
+            inner ? 'TAB, CR or LF characters (deleted wherever they are)' : '',
+            trail ? 'trailing whitespace (kept, in the last part of the URI)' : ''
+        ]
+            .filter((s) => s !== '')
+            .join(' and ') +
+        '. Remove it, or percent-encode whitespace that belongs to a value.');
+};
+const scheme = ({ uri, parts, hostWithProtocol, fields }) => {
+    const url = cleanUrl(uri);
+    const notes = [];
+    if (/[A-Z]/.test(url.slice(0, url.indexOf(':')))) {
+        notes.push(...note('uri-uppercase-scheme', 'The connection type has upper-case letters. Airflow lower-cases ' +
+            'it, but then cannot remove it from the URI, so a protocol inside ' +
+            'the host (type://protocol://host) is misread. Write it in lower case.'));
+    }
+    const inner = hostWithProtocol ? (uri.split('://')[1] ?? '') : '';
+    if (/[A-Z]/.test(inner) && parts.scheme !== '') {
+        notes.push(...note('uri-uppercase-scheme', 'The protocol inside the host has upper-case letters; Airflow ' +
+            'lower-cases it. Write it in lower case.'));
+    }
+    if (hostWithProtocol && parts.scheme === '' && inner.includes('_')) {
+        notes.push(...note('uri-scheme-underscore', "The protocol inside the host contains '_', which a URI scheme may " +
+            'not contain, so Airflow finds no protocol: the host comes back ' +
+            "empty and the rest lands in the schema. Use '-' in the protocol, " +
+            "or percent-encode '://' in the host (%3A%2F%2F)."));
+    }
+    if (fields.conn_type.includes('+')) {
+        notes.push(...note('uri-sqlalchemy-scheme', "The connection type contains '+' (a SQLAlchemy dialect+driver?). " +
+            'Airflow keeps it whole as the conn_type, which no provider ' +
+            'registers. Use the Airflow type (e.g. postgres) and put driver ' +
+            'options in the extras.'));
+    }
+    return notes;
+};
+// Judged on the whole URI: a second '://' (nested protocol, URL in the
+// query) also leaves a path without '/', but other notes explain those.
+const slashes = ({ first }) => first.netloc === '' && first.path !== '' && !first.path.startsWith('/')
+    ? note('uri-missing-slashes', "After 'type:' there is no '//', so Airflow sees no host, login, " +
+        'password or port; it drops the first character of the rest and ' +
+        'stores the remainder as the schema. Write type://host/schema.')
+    : [];
+const RULES = [whitespace, scheme, slashes];
+/** All notes for a URI Airflow accepted. */
+function collectNotes(ctx) {
+    const { uri, first, parts, pairs, fields } = ctx;
+    return [
+        ...RULES.flatMap((rule) => rule(ctx)),
+        ...userinfoNotes(parts),
+        ...hostNotes(parts, fields),
+        ...queryNotes(uri, first, parts, pairs)
+    ];
+}
+
+// EXTERNAL MODULE: ./src/core/airflow/python-json-loads.ts
+var python_json_loads = __nccwpck_require__(4783);
+;// CONCATENATED MODULE: ./src/core/airflow/parse-errors.ts
+/**
+ * The errors `parseConnUri` returns, with messages that say what is wrong
+ * and what to do. They never quote the URI: see uri-diagnostics.ts.
+ */
+
+
+const QUERY_URL_HINT = " The query holds an unencoded '://' (a URL as a query value?): percent-" +
+    "encode ':' and '/' there as %3A and %2F.";
+const MESSAGES = {
+    'uri-too-many-protocols': "The URI contains '://' more than twice; Airflow allows one after the " +
+        'connection type and one for a protocol inside the host, and raises ' +
+        "AirflowException otherwise. Percent-encode ':' and '/' in the login, " +
+        'password, host, schema and query values (%3A, %2F).',
+    'uri-auth-before-protocol': "The URI contains '://' twice, so Airflow reads the second as a protocol " +
+        "inside the host, but an '@' or ':' comes before it and Airflow raises " +
+        'AirflowException. Put the credentials after the protocol ' +
+        "(type://protocol://login:password@host), or percent-encode '://' in " +
+        'the password or query values as %3A%2F%2F.',
+    'uri-invalid-port': 'The port is not an integer from 0 to 65535, so Python raises ' +
+        "ValueError. If the login or password contains '/', '?' or '#', " +
+        'percent-encode them (%2F, %3F, %23): they end the host part early and ' +
+        'the rest is read as the port.',
+    'uri-invalid-ipv6': "The host part has an unbalanced '[' or ']', or the text in brackets is " +
+        'not an IPv6 address, so Python raises ValueError. Percent-encode ' +
+        "'[' and ']' in the login and password (%5B, %5D), or write a valid " +
+        'IPv6 literal such as [::1].',
+    'uri-invalid-netloc': 'The login, password or host contains non-ASCII characters that NFKC ' +
+        "normalisation turns into '/', '?', '#', '@' or ':', so Python raises " +
+        'ValueError. Percent-encode those characters.',
+    'uri-extra-not-object': 'The __extra__ query value is not JSON object text; Airflow 3 raises ' +
+        'ValueError (Airflow 2 only warns). Set __extra__ to a percent-encoded ' +
+        'JSON object, e.g. __extra__=%7B%22key%22%3A+%22value%22%7D.'
+};
+/** An error result; the first split adds a hint about URLs in the query. */
+function uriError(code, first) {
+    const urlInQuery = first !== null && `${first.query}#${first.fragment}`.includes('://');
+    const hinted = code === 'uri-too-many-protocols' || code === 'uri-auth-before-protocol';
+    const message = MESSAGES[code] + (hinted && urlInQuery ? QUERY_URL_HINT : '');
+    return { ok: false, code, message };
+}
+/**
+ * `google_cloud_platform://…`: a type with `_`, which urlsplit refuses as a
+ * scheme. Airflow does not fail: it parses an empty conn_type and puts the
+ * rest in the schema, a silent surprise rather than an error.
+ */
+function isUnderscoreScheme(uri) {
+    const url = cleanUrl(uri);
+    const colon = url.indexOf(':');
+    const candidate = colon > 0 ? url.slice(0, colon) : '';
+    return (candidate.includes('_') && /^[A-Za-z][A-Za-z0-9+\-._]*$/.test(candidate));
+}
+const UNDERSCORE_SCHEME_MESSAGE = "The connection type before ':' contains '_', which a URI scheme may not " +
+    'contain, so Airflow parses an empty conn_type and puts the rest in the ' +
+    "schema. Write it with '-' (e.g. google-cloud-platform://); Airflow turns " +
+    "'-' back into '_'.";
+/** `uri-no-scheme`, saying why urlsplit found no scheme. */
+function schemeProblem(uri) {
+    // urlsplit's own clean-up, so we judge the text it judged.
+    const url = cleanUrl(uri);
+    const colon = url.indexOf(':');
+    const candidate = colon > 0 ? url.slice(0, colon) : '';
+    let why;
+    if (colon < 0) {
+        why = "The URI has no ':' at all, so it has no scheme";
+    }
+    else if (colon === 0) {
+        why = "The URI starts with ':', so it has no scheme";
+    }
+    else if (/^[A-Za-z][A-Za-z0-9+\-._]*$/.test(candidate)) {
+        why =
+            "The connection type before ':' contains '_', which a URI scheme may " +
+                "not contain, so Python's urlsplit finds no scheme. Write it with '-' " +
+                "(e.g. google-cloud-platform://); Airflow turns '-' back into '_'";
+    }
+    else if (/^[0-9]/.test(candidate)) {
+        why =
+            "The text before the first ':' starts with a digit, so it is no scheme";
+    }
+    else {
+        why =
+            "The text before the first ':' is not a scheme (a letter, then letters, " +
+                "digits, '+', '-' or '.')";
+    }
+    return {
+        ok: false,
+        code: 'uri-no-scheme',
+        message: `${why}. Airflow would store an empty conn_type and the airflow CLI ` +
+            'rejects such a URI. Start it with the connection type, e.g. postgres://.'
+    };
+}
+/** Airflow 3's `_validate_extra`: a truthy extra must be a JSON object. */
+function extraProblem(extra) {
+    if (extra === null || extra === '')
+        return null;
+    let decoded;
+    try {
+        decoded = (0,python_json_loads/* pythonJsonLoads */.Y)(extra);
+    }
+    catch {
+        return uriError('uri-extra-not-object', null);
+    }
+    return decoded instanceof Map ? null : uriError('uri-extra-not-object', null);
+}
+
+// EXTERNAL MODULE: ./src/core/airflow/python-json.ts
+var python_json = __nccwpck_require__(2283);
+;// CONCATENATED MODULE: ./src/core/airflow/parse-conn-uri.ts
+/**
+ * Airflow's `Connection._parse_from_uri` (2.6.2+ and 3.x; the Task SDK's
+ * `from_uri` is the same line for line), on top of the urllib port. The
+ * order of the checks follows Airflow's so the first error matches.
+ */
+
+
+
+
+
+
+/** `urlsplit`, with its ValueErrors turned into our error codes. */
+function split(uri, first) {
+    try {
+        return urlsplit(uri);
+    }
+    catch (e) {
+        if (!(e instanceof PythonValueError))
+            throw e;
+        return uriError(e.kind === 'netloc' ? 'uri-invalid-netloc' : 'uri-invalid-ipv6', first);
+    }
+}
+/**
+ * `_parse_netloc_to_hostname`: the unquoted hostname, or, when that contains
+ * `/`, the raw netloc after the last `@` and before the first `:` (case kept).
+ */
+function netlocToHostname(parts) {
+    const hostname = (0,python_quote/* unquote */._n)(parts.hostname ?? '');
+    if (!hostname.includes('/'))
+        return hostname;
+    let raw = parts.netloc;
+    if (raw.includes('@'))
+        raw = raw.slice(raw.lastIndexOf('@') + 1);
+    if (raw.includes(':'))
+        raw = raw.slice(0, raw.indexOf(':'));
+    return (0,python_quote/* unquote */._n)(raw);
+}
+/** Parse a connection URI exactly as Airflow does (Airflow 3 by default). */
+function parseConnUri(uri, opts = {}) {
+    const schemes = uri.split('://').length - 1;
+    if (schemes > 2)
+        return uriError('uri-too-many-protocols', safeSplit(uri));
+    const first = split(uri, null);
+    if (!(first instanceof SplitResult))
+        return first;
+    // The airflow CLI refuses a URI without a scheme; Airflow's model would
+    // carry on with conn_type ''. We side with the CLI, except for a `_` in
+    // the type: that one Airflow parses silently, so it is a warning.
+    const rawType = first.scheme;
+    const underscore = rawType === '' && isUnderscoreScheme(uri);
+    if (rawType === '' && !underscore)
+        return schemeProblem(uri);
+    const hostWithProtocol = schemes === 2;
+    // Every occurrence is replaced, and only the lower-cased form is found.
+    const rest = uri.split(`${rawType}://`).join(hostWithProtocol ? '' : '//');
+    if (hostWithProtocol && /[@:]/.test(rest.split('://')[0] ?? '')) {
+        return uriError('uri-auth-before-protocol', first);
+    }
+    const parts = split(rest, first);
+    if (!(parts instanceof SplitResult))
+        return parts;
+    let port;
+    try {
+        port = parts.port;
+    }
+    catch (e) {
+        if (!(e instanceof PythonValueError))
+            throw e;
+        return uriError('uri-invalid-port', first);
+    }
+    const protocol = hostWithProtocol ? parts.scheme : '';
+    const host = netlocToHostname(parts);
+    const rawPath = (0,connection/* dropFirstCodePoint */.Tm)(parts.path);
+    const username = parts.username;
+    const password = parts.password;
+    const pairs = (0,python_quote/* parseQsl */.iK)(parts.query);
+    const query = (0,python_quote/* pyDict */.IO)(pairs);
+    let extra = null;
+    if (parts.query !== '') {
+        extra = query.get(connection/* EXTRA_KEY */.bx) ?? (0,python_json/* pythonJsonDumps */.MT)(query);
+    }
+    const fields = {
+        conn_type: (0,connection/* normalizeConnType */.M4)(rawType),
+        host: protocol !== '' && host !== '' ? `${protocol}://${host}` : host,
+        schema: (0,python_quote/* unquote */._n)(rawPath),
+        login: username ? (0,python_quote/* unquote */._n)(username) : username,
+        // The core model's password setter ignores falsy values.
+        password: password ? (0,python_quote/* unquote */._n)(password) : null,
+        port,
+        extra
+    };
+    const notes = underscore
+        ? [{ code: 'uri-scheme-underscore', message: UNDERSCORE_SCHEME_MESSAGE }]
+        : [];
+    const problem = extraProblem(extra);
+    if (problem !== null) {
+        // Airflow 3 core raises ValueError; Airflow 2.3-2.11 only warns.
+        if ((opts.airflow ?? 3) === 3)
+            return problem;
+        notes.push({
+            code: 'uri-extra-not-object-warning',
+            message: problem.message
+        });
+    }
+    // Without a scheme the missing '//' is the same mistake, said once.
+    const more = collectNotes({
+        uri,
+        first,
+        parts,
+        hostWithProtocol,
+        pairs,
+        fields
+    });
+    notes.push(...(underscore
+        ? more.filter((n) => n.code !== 'uri-missing-slashes')
+        : more));
+    return { ok: true, fields, notes };
+}
+/** The first split for error hints, or null when urlsplit itself fails. */
+function safeSplit(uri) {
+    try {
+        return urlsplit(uri);
+    }
+    catch {
+        return null;
+    }
+}
+
+
+/***/ }),
+
+/***/ 4783:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ pythonJsonLoads)
+/* harmony export */ });
+/* unused harmony export PythonJsonDecodeError */
+/**
+ * `json.loads(text)` as Airflow calls it when it checks and reads an extra.
+ * `JSON.parse` differs in ways that change the verdict: Python also accepts
+ * `NaN`, `Infinity` and `-Infinity`, and a duplicate key keeps its FIRST
+ * position with the LAST value. Objects come back as `Map`s so key order and
+ * keys like `__proto__` survive. Numbers lose Python's int/float distinction
+ * and big-int precision (not needed to decide what Airflow does).
+ */
+/** Python's `json.JSONDecodeError`. */
+class PythonJsonDecodeError extends Error {
+    constructor(message, pos) {
+        super(`${message}: char ${pos}`);
+        this.name = 'JSONDecodeError';
+    }
+}
+const WS = /[ \t\n\r]*/y;
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?/y;
+const CONSTANTS = new Map(Object.entries({ null: null, true: true, false: false, NaN, Infinity })).set('-Infinity', -Infinity);
+const ESCAPES = new Map([...'"\\/bfnrt'].map((c, i) => [c, '"\\/\b\f\n\r\t'[i] ?? '']));
+class Scanner {
+    text;
+    pos = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    fail(message) {
+        throw new PythonJsonDecodeError(message, this.pos);
+    }
+    skipWs() {
+        WS.lastIndex = this.pos;
+        WS.exec(this.text);
+        this.pos = WS.lastIndex;
+    }
+    value() {
+        const ch = this.text[this.pos];
+        if (ch === '"')
+            return this.string();
+        if (ch === '{')
+            return this.object();
+        if (ch === '[')
+            return this.array();
+        for (const [word, v] of CONSTANTS) {
+            if (this.text.startsWith(word, this.pos)) {
+                this.pos += word.length;
+                return v;
+            }
+        }
+        NUMBER.lastIndex = this.pos;
+        const m = NUMBER.exec(this.text);
+        if (m === null)
+            this.fail('Expecting value');
+        this.pos += m[0].length;
+        return Number(m[0]);
+    }
+    string() {
+        let out = '';
+        this.pos++; // opening quote
+        for (;;) {
+            const ch = this.text[this.pos];
+            if (ch === undefined)
+                this.fail('Unterminated string starting at');
+            this.pos++;
+            if (ch === '"')
+                return out;
+            if (ch < ' ')
+                this.fail('Invalid control character at');
+            if (ch !== '\\') {
+                out += ch;
+                continue;
+            }
+            const esc = this.text[this.pos] ?? '';
+            if (esc === 'u') {
+                const hex = this.text.slice(this.pos + 1, this.pos + 5);
+                if (!/^[0-9A-Fa-f]{4}$/.test(hex))
+                    this.fail('Invalid \\uXXXX escape');
+                out += String.fromCharCode(parseInt(hex, 16)); // pairs join as UTF-16
+                this.pos += 5;
+            }
+            else if (ESCAPES.has(esc)) {
+                out += ESCAPES.get(esc) ?? '';
+                this.pos++;
+            }
+            else {
+                this.fail('Invalid \\escape');
+            }
+        }
+    }
+    object() {
+        const map = new Map();
+        this.pos++;
+        this.skipWs();
+        if (this.text[this.pos] === '}') {
+            this.pos++;
+            return map;
+        }
+        for (;;) {
+            this.skipWs();
+            if (this.text[this.pos] !== '"') {
+                this.fail('Expecting property name enclosed in double quotes');
+            }
+            const key = this.string();
+            this.skipWs();
+            if (this.text[this.pos] !== ':')
+                this.fail("Expecting ':' delimiter");
+            this.pos++;
+            this.skipWs();
+            map.set(key, this.value());
+            this.skipWs();
+            const sep = this.text[this.pos++];
+            if (sep === '}')
+                return map;
+            if (sep !== ',')
+                this.fail("Expecting ',' delimiter");
+        }
+    }
+    array() {
+        const list = [];
+        this.pos++;
+        this.skipWs();
+        if (this.text[this.pos] === ']') {
+            this.pos++;
+            return list;
+        }
+        for (;;) {
+            this.skipWs();
+            list.push(this.value());
+            this.skipWs();
+            const sep = this.text[this.pos++];
+            if (sep === ']')
+                return list;
+            if (sep !== ',')
+                this.fail("Expecting ',' delimiter");
+        }
+    }
+}
+/** Python's `json.loads(text)`; throws `PythonJsonDecodeError`. */
+function pythonJsonLoads(text) {
+    const s = new Scanner(text);
+    if (text.startsWith('\ufeff'))
+        s.fail('Unexpected UTF-8 BOM (decode using utf-8-sig)');
+    s.skipWs();
+    const value = s.value();
+    s.skipWs();
+    if (s.pos !== text.length)
+        s.fail('Extra data');
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 2283:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MT: () => (/* binding */ pythonJsonDumps)
+/* harmony export */ });
+/* unused harmony exports PythonJsonError, pythonJsonString, pythonFloatRepr */
+/**
+ * `json.dumps(value)` with Python's defaults, byte for byte: `", "` and
+ * `": "` separators, `ensure_ascii=True` (`\uXXXX`, lower-case hex, astral
+ * characters as surrogate pairs), `allow_nan=True` (`NaN`, `Infinity`).
+ * Airflow stores extras as this text and puts it verbatim into `__extra__`,
+ * so `JSON.stringify` (compact, raw UTF-8) would not match.
+ *
+ * Limits, because a JS value carries less than a Python one:
+ * - a number is printed as a Python int when it is a safe integer (`1.0`
+ *   cannot be told from `1`), otherwise as Python's float `repr`;
+ * - plain objects iterate in JS order, which puts integer-like keys first;
+ *   pass a `Map` when the insertion order of such keys matters;
+ * - `bigint` prints as a Python int; `undefined`, functions and symbols raise
+ *   like Python's `TypeError` (JSON.stringify would drop them silently).
+ */
+/** Python's `TypeError`/`ValueError` from `json.dumps`. */
+class PythonJsonError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'TypeError';
+    }
+}
+const SHORT_ESCAPES = {
+    '"': '\\"',
+    '\\': '\\\\',
+    '\n': '\\n',
+    '\r': '\\r',
+    '\t': '\\t',
+    '\b': '\\b',
+    '\f': '\\f'
+};
+/** `py_encode_basestring_ascii`: everything outside ' '..'~' is escaped. */
+function pythonJsonString(s) {
+    // Code units, so astral characters come out as their surrogate pair.
+    return `"${s.replace(/[\\"]|[^ -~]/g, (ch) => {
+        return (SHORT_ESCAPES[ch] ??
+            `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    })}"`;
+}
+/**
+ * `float.__repr__`: the shortest round-trip digits (JS finds the same ones),
+ * fixed notation for decimal exponents -4..15, else `d.ddde+XX`.
+ */
+function pythonFloatRepr(x) {
+    if (Number.isNaN(x))
+        return 'NaN';
+    if (x === Infinity)
+        return 'Infinity';
+    if (x === -Infinity)
+        return '-Infinity';
+    if (x === 0)
+        return Object.is(x, -0) ? '-0.0' : '0.0';
+    const sign = x < 0 ? '-' : '';
+    const [mantissa = '', exp = '0'] = Math.abs(x).toExponential().split('e');
+    const digits = mantissa.replace('.', '');
+    const decpt = Number(exp) + 1; // value = 0.DIGITS * 10^decpt
+    if (decpt <= -4 || decpt > 16) {
+        const e = decpt - 1;
+        const rest = digits.length > 1 ? `.${digits.slice(1)}` : '';
+        const expText = String(Math.abs(e)).padStart(2, '0');
+        return `${sign}${digits[0]}${rest}e${e < 0 ? '-' : '+'}${expText}`;
+    }
+    if (decpt <= 0)
+        return `${sign}0.${'0'.repeat(-decpt)}${digits}`;
+    if (digits.length <= decpt) {
+        return `${sign}${digits}${'0'.repeat(decpt - digits.length)}.0`;
+    }
+    return `${sign}${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
+}
+function dumpNumber(n) {
+    if (Number.isSafeInteger(n))
+        return String(n === 0 ? 0 : n);
+    return pythonFloatRepr(n);
+}
+function dump(value, seen) {
+    if (value === null)
+        return 'null';
+    switch (typeof value) {
+        case 'boolean':
+            return value ? 'true' : 'false';
+        case 'string':
+            return pythonJsonString(value);
+        case 'number':
+            return dumpNumber(value);
+        case 'bigint':
+            return value.toString();
+        case 'object':
+            break;
+        default:
+            throw new PythonJsonError(`Object of type ${typeof value} is not JSON serializable`);
+    }
+    if (seen.has(value))
+        throw new PythonJsonError('Circular reference detected');
+    seen.add(value);
+    let text;
+    if (Array.isArray(value)) {
+        text = `[${value.map((v) => dump(v, seen)).join(', ')}]`;
+    }
+    else {
+        const entries = value instanceof Map ? [...value.entries()] : Object.entries(value);
+        const items = entries.map(([k, v]) => {
+            if (typeof k !== 'string') {
+                throw new PythonJsonError('keys must be str, int, float, bool or None');
+            }
+            return `${pythonJsonString(k)}: ${dump(v, seen)}`;
+        });
+        text = `{${items.join(', ')}}`;
+    }
+    seen.delete(value);
+    return text;
+}
+/** Python's `json.dumps(value)` with default arguments. */
+function pythonJsonDumps(value) {
+    return dump(value, new Set());
+}
+
+
+/***/ }),
+
+/***/ 9925:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IO: () => (/* binding */ pyDict),
+/* harmony export */   _n: () => (/* binding */ unquote),
+/* harmony export */   e1: () => (/* binding */ PythonUnicodeEncodeError),
+/* harmony export */   fI: () => (/* binding */ hasLoneSurrogate),
+/* harmony export */   hD: () => (/* binding */ quote),
+/* harmony export */   iK: () => (/* binding */ parseQsl),
+/* harmony export */   mu: () => (/* binding */ urlencode),
+/* harmony export */   n_: () => (/* binding */ quotePlus),
+/* harmony export */   wu: () => (/* binding */ unquotePlus)
+/* harmony export */ });
+/**
+ * CPython's `quote`, `quote_plus`, `unquote`, `parse_qsl` and `urlencode`
+ * (`urllib.parse`), with the arguments Airflow uses. `encodeURIComponent` and
+ * `decodeURIComponent` differ (`! ' ( ) *` stay literal; a bad escape throws
+ * instead of staying literal), so they are not used.
+ */
+// Strict UTF-8 decoding with U+FFFD per maximal invalid subpart, like
+// Python's errors='replace'. ignoreBOM keeps a leading U+FEFF: Python's
+// 'utf-8' codec does not strip it.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+const encoder = new TextEncoder();
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** True when `s` holds a surrogate Python's UTF-8 codec cannot encode. */
+function hasLoneSurrogate(s) {
+    return LONE_SURROGATE.test(s);
+}
+/** Python's `UnicodeEncodeError` (a `ValueError`); the text is not echoed. */
+class PythonUnicodeEncodeError extends Error {
+    constructor() {
+        super("'utf-8' codec can't encode a lone surrogate: surrogates not allowed");
+        this.name = 'UnicodeEncodeError';
+    }
+}
+/** One run of ASCII: `%XX` to bytes (bad escapes kept), then UTF-8 decode. */
+function unquoteAsciiRun(run) {
+    const bits = run.split('%');
+    if (bits.length === 1)
+        return run;
+    const bytes = [...encoder.encode(bits[0])];
+    for (const item of bits.slice(1)) {
+        if (/^[0-9A-Fa-f]{2}/.test(item)) {
+            bytes.push(parseInt(item.slice(0, 2), 16), ...encoder.encode(item.slice(2)));
+        }
+        else {
+            bytes.push(0x25, ...encoder.encode(item));
+        }
+    }
+    return decoder.decode(Uint8Array.from(bytes));
+}
+/**
+ * `unquote(s)`: only ASCII runs are decoded, each on its own, so a UTF-8
+ * sequence split by a raw non-ASCII character decodes to U+FFFD pieces.
+ */
+function unquote(s) {
+    if (!s.includes('%'))
+        return s;
+    return s.replace(/[^\u0080-\uffff]+/g, unquoteAsciiRun);
+}
+/** `unquote_plus(s)`: `+` is a space first, then `unquote`. */
+function unquotePlus(s) {
+    return unquote(s.replace(/\+/g, ' '));
+}
+/**
+ * `quote(s, safe)`: UTF-8 (strict), upper-case hex; only `A-Za-z0-9_.-~`
+ * and the ASCII characters of `safe` stay literal. Airflow passes `safe=''`.
+ */
+function quote(s, safe = '') {
+    if (hasLoneSurrogate(s))
+        throw new PythonUnicodeEncodeError();
+    let out = '';
+    for (const byte of encoder.encode(s)) {
+        const ch = String.fromCharCode(byte);
+        if (/[A-Za-z0-9_.\-~]/.test(ch) || (byte < 128 && safe.includes(ch))) {
+            out += ch;
+        }
+        else {
+            out += '%' + byte.toString(16).toUpperCase().padStart(2, '0');
+        }
+    }
+    return out;
+}
+/** `quote_plus(s)`: like `quote(s, '')` but a space becomes `+`. */
+function quotePlus(s) {
+    return quote(s, ' ').replace(/ /g, '+');
+}
+/**
+ * `parse_qsl(qs, keep_blank_values=True)`: `&` is the only separator (3.9.2+),
+ * empty segments are skipped, a segment without `=` gets the value `''`.
+ */
+function parseQsl(qs) {
+    const pairs = [];
+    if (qs === '')
+        return pairs;
+    for (const segment of qs.split('&')) {
+        if (segment === '')
+            continue;
+        const eq = segment.indexOf('=');
+        const name = eq < 0 ? segment : segment.slice(0, eq);
+        const value = eq < 0 ? '' : segment.slice(eq + 1);
+        pairs.push([unquotePlus(name), unquotePlus(value)]);
+    }
+    return pairs;
+}
+/** `dict(pairs)`: the last value wins but a key keeps its first position. */
+function pyDict(pairs) {
+    const dict = new Map();
+    for (const [k, v] of pairs)
+        dict.set(k, v);
+    return dict;
+}
+/** `urlencode(mapping)` for string keys and values (`quote_plus` on each). */
+function urlencode(query) {
+    const parts = [];
+    for (const [k, v] of query)
+        parts.push(`${quotePlus(k)}=${quotePlus(v)}`);
+    return parts.join('&');
+}
+
+
+/***/ }),
+
+/***/ 1115:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BD: () => (/* binding */ refFilePath),
+/* harmony export */   FK: () => (/* binding */ isInside),
+/* harmony export */   ny: () => (/* binding */ collectRefs),
+/* harmony export */   sg: () => (/* binding */ readRef)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _value_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(856);
+
+
+/** Every reference in the manifest, with where it stands. */
+function collectRefs(manifest) {
+    const found = [];
+    const visit = (value, at) => {
+        if ((0,_value_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .isValueRef */ .pV)(value)) {
+            found.push({ path: at, ref: value });
+        }
+        else if (Array.isArray(value)) {
+            value.forEach((item, index) => visit(item, [...at, index]));
+        }
+        else if (value !== null && typeof value === 'object') {
+            for (const [key, item] of Object.entries(value))
+                visit(item, [...at, key]);
+        }
+    };
+    visit(manifest.connections, ['connections']);
+    visit(manifest.variables, ['variables']);
+    visit(manifest.config, ['config']);
+    if (manifest.astro) {
+        visit(manifest.astro.backend_kwargs, ['astro', 'backend_kwargs']);
+        manifest.astro.deployments.forEach((d, i) => visit(d.backend_kwargs ?? {}, [
+            'astro',
+            'deployments',
+            i,
+            'backend_kwargs'
+        ]));
+    }
+    return found;
+}
+function refFilePath(manifestDir, ref) {
+    return node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(manifestDir, ref.file);
+}
+/** True when a path, once resolved, stays inside the repository. */
+function isInside(root, target) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(root, target);
+    return (relative === '' ||
+        (!relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(relative)));
+}
+/**
+ * The value behind a reference, or undefined when it is not available. A
+ * file loses one trailing newline unless `raw`, because `echo secret > f`
+ * adds one that no password contains.
+ */
+function readRef(ref, manifestDir, source) {
+    if ('env' in ref)
+        return source.env(ref.env);
+    const content = source.file(refFilePath(manifestDir, ref));
+    if (content === undefined || ref.raw)
+        return content;
+    return content.replace(/\r?\n$/, '');
+}
+
+
+/***/ }),
+
+/***/ 856:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G1: () => (/* binding */ ENV_NAME),
+/* harmony export */   KV: () => (/* binding */ EnvRefSchema),
+/* harmony export */   Ro: () => (/* binding */ describeRef),
+/* harmony export */   lA: () => (/* binding */ StringOrRefSchema),
+/* harmony export */   lh: () => (/* binding */ FileRefSchema),
+/* harmony export */   pV: () => (/* binding */ isValueRef)
+/* harmony export */ });
+/* unused harmony export ValueRefSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8816);
+
+/**
+ * Secret values never sit in git: a manifest names where they come from.
+ * `{ env: NAME }` reads the environment of the run; `{ file: PATH }` reads a
+ * file relative to the manifest (a key written by an earlier CI step).
+ */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const EnvRefSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    env: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().describe('Name of the environment variable to read.')
+})
+    .describe('Read the value from an environment variable at run time.');
+const FileRefSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    file: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .min(1)
+        .describe('Path relative to the manifest; must stay in the repository.'),
+    raw: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
+        .optional()
+        .describe('Keep the content byte for byte. By default one trailing newline is removed, as `echo value > file` adds one.')
+})
+    .describe('Read the value from a file at run time.');
+const ValueRefSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([EnvRefSchema, FileRefSchema]);
+/** A string that may instead come from the environment or a file. */
+const StringOrRefSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), ValueRefSchema]);
+function isValueRef(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        return false;
+    }
+    const keys = Object.keys(value);
+    return ((keys.length === 1 && (keys[0] === 'env' || keys[0] === 'file')) ||
+        (keys.length === 2 && keys.includes('file') && keys.includes('raw')));
+}
+function describeRef(ref) {
+    return 'env' in ref ? `env ${ref.env}` : `file ${ref.file}`;
+}
+
+
+/***/ }),
+
+/***/ 536:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ warning),
+/* harmony export */   Ot: () => (/* binding */ countBySeverity),
+/* harmony export */   dS: () => (/* binding */ sortProblems),
+/* harmony export */   jV: () => (/* binding */ formatPath),
+/* harmony export */   z3: () => (/* binding */ error)
+/* harmony export */ });
+function error(code, path, message, atKey = false) {
+    return { code, severity: 'error', message, path, atKey };
+}
+function warning(code, path, message, atKey = false) {
+    return { code, severity: 'warning', message, path, atKey };
+}
+function formatPath(path) {
+    return path
+        .map((part, index) => typeof part === 'number'
+        ? `[${part}]`
+        : /^[A-Za-z0-9_-]+$/.test(part)
+            ? `${index === 0 ? '' : '.'}${part}`
+            : `[${JSON.stringify(part)}]`)
+        .join('');
+}
+/** Errors first, then by line, so the first screen shows what blocks. */
+function sortProblems(problems) {
+    return [...problems].sort((a, b) => a.file.localeCompare(b.file) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        a.code.localeCompare(b.code));
+}
+function countBySeverity(problems) {
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    return { errors, warnings: problems.length - errors };
+}
+
+
+/***/ }),
+
+/***/ 3964:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ jsonReport)
+/* harmony export */ });
+/** The `--json` shape; later commands add their own sections. */
+function jsonReport(command, problems, extra = {}) {
+    return {
+        command,
+        ok: !problems.some((p) => p.severity === 'error'),
+        problems: problems.map(({ severity, code, message, file, line, column, path }) => ({
+            severity,
+            code,
+            message,
+            file,
+            line,
+            column,
+            path
+        })),
+        ...extra
+    };
+}
+
+
+/***/ }),
+
+/***/ 7751:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Hn: () => (/* binding */ cell),
+  qE: () => (/* binding */ renderProblemsMarkdown),
+  tp: () => (/* binding */ table)
+});
+
+// EXTERNAL MODULE: ./src/core/problems.ts
+var core_problems = __nccwpck_require__(536);
+;// CONCATENATED MODULE: ./src/core/render/text.ts
+
+/** `file:line:col severity code message`, the shape editors and CI parse. */
+function renderProblemLine(problem) {
+    return `${problem.file}:${problem.line}:${problem.column} ${problem.severity} ${problem.code} ${problem.message}`;
+}
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+/** The one-line count that closes every text report. */
+function renderCount(file, problems) {
+    const { errors, warnings } = countBySeverity(problems);
+    if (errors === 0 && warnings === 0)
+        return `${file}: no problems`;
+    return `${file}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+}
+function renderProblemsText(file, problems) {
+    return ([...problems.map(renderProblemLine), renderCount(file, problems)].join('\n') + '\n');
+}
+
+;// CONCATENATED MODULE: ./src/core/render/markdown.ts
+
+
+/** Table cells are one line, and a `|` would end the cell early. */
+function cell(text) {
+    return text
+        .replace(/\\/g, '\\\\')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n/g, ' ');
+}
+/**
+ * A markdown table of at most `maxRows` rows; the rest are counted, so the
+ * job summary (1 MiB) and a PR comment (65,536 characters) stay in bounds.
+ */
+function table(header, rows, maxRows) {
+    const shown = rows.slice(0, maxRows);
+    const lines = [
+        `| ${header.join(' | ')} |`,
+        `| ${header.map(() => '---').join(' | ')} |`,
+        ...shown.map((row) => `| ${row.map(cell).join(' | ')} |`)
+    ];
+    if (rows.length > shown.length) {
+        lines.push('', `…and ${rows.length - shown.length} more not shown.`);
+    }
+    return lines.join('\n');
+}
+function renderProblemsMarkdown(file, problems, maxRows = 500) {
+    const { errors, warnings } = (0,core_problems/* countBySeverity */.Ot)(problems);
+    const status = errors > 0
+        ? `❌ \`${file}\`: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`
+        : warnings > 0
+            ? `⚠️ \`${file}\`: valid, with ${plural(warnings, 'warning')}`
+            : `✅ \`${file}\`: valid, no problems`;
+    if (problems.length === 0)
+        return `${status}\n`;
+    const rows = problems.map((p) => [
+        p.severity === 'error' ? '❌ error' : '⚠️ warning',
+        `${p.line}:${p.column}`,
+        `\`${p.code}\``,
+        p.message
+    ]);
+    return `${status}\n\n${table(['Severity', 'Line', 'Code', 'Message'], rows, maxRows)}\n`;
+}
+
+
+/***/ }),
+
+/***/ 9339:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ materializeConnection)
+/* harmony export */ });
+/* unused harmony export PLACEHOLDER */
+/* harmony import */ var _manifest_value_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(856);
+
+/**
+ * Stands in for a value that is not available at validate time. It is plain
+ * text that survives every encoding, so a round-trip problem is only ever
+ * reported for what the manifest really says.
+ */
+const PLACEHOLDER = 'value-from-reference';
+function value(field, read) {
+    if (field === undefined || typeof field === 'string')
+        return field;
+    return read(field) ?? PLACEHOLDER;
+}
+function materializeExtra(value, read) {
+    if ((0,_manifest_value_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isValueRef */ .pV)(value))
+        return read(value) ?? PLACEHOLDER;
+    if (Array.isArray(value))
+        return value.map((v) => materializeExtra(v, read));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, materializeExtra(v, read)]));
+    }
+    return value;
+}
+/** The connection as Airflow would be given it, references read. */
+function materializeConnection(entry, read) {
+    return {
+        conn_type: entry.conn_type ?? '',
+        host: value(entry.host, read) ?? null,
+        schema: value(entry.schema, read) ?? null,
+        login: value(entry.login, read) ?? null,
+        password: value(entry.password, read) ?? null,
+        port: entry.port ?? null,
+        extra: entry.extra === undefined
+            ? null
+            : materializeExtra(entry.extra, read)
+    };
+}
+
+
+/***/ }),
+
+/***/ 2543:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  y: () => (/* binding */ validateManifest)
+});
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __nccwpck_require__(8816);
+// EXTERNAL MODULE: ./src/core/manifest/value-ref.ts
+var value_ref = __nccwpck_require__(856);
+;// CONCATENATED MODULE: ./src/core/manifest/connection-schema.ts
+
+
+/**
+ * One object for both forms (a whole `uri`, or fields), so an unknown key is
+ * reported against every valid key and not hidden inside a union's errors.
+ * Which form applies is checked by the validation rules.
+ */
+const ConnectionSchema = schemas/* strictObject */.rej({
+    uri: value_ref/* StringOrRefSchema */.lA.optional().describe('A whole Airflow conn_uri. Cannot be combined with fields.'),
+    conn_type: schemas/* string */.YjP()
+        .optional()
+        .describe('Connection type, such as postgres or google_cloud_platform.'),
+    description: schemas/* string */.YjP().optional(),
+    host: value_ref/* StringOrRefSchema */.lA.optional(),
+    port: schemas/* int */.Whr().min(0).max(65535).optional(),
+    login: value_ref/* StringOrRefSchema */.lA.optional(),
+    password: value_ref/* StringOrRefSchema */.lA.optional().describe('Always { env: NAME } or { file: PATH }: a literal is refused.'),
+    schema: value_ref/* StringOrRefSchema */.lA.optional(),
+    extra: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J())
+        .optional()
+        .describe('Extra fields; any value may be { env: NAME } or { file: PATH }.')
+})
+    .describe('An Airflow connection: either `uri`, or `conn_type` and fields.');
+/** Fields that exist only in the fields form. */
+const FIELD_KEYS = [
+    'conn_type',
+    'description',
+    'host',
+    'port',
+    'login',
+    'password',
+    'schema',
+    'extra'
+];
+
+;// CONCATENATED MODULE: ./src/core/manifest/astro-schema.ts
+
+
+/**
+ * The kwargs Airflow's VaultBackend is built with. Any provider or hvac
+ * kwarg may appear (the provider passes unknown ones to hvac.Client), so the
+ * object is open; known names are checked by the validation rules.
+ */
+const BackendKwargsSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* union */.KCZ([value_ref/* StringOrRefSchema */.lA, schemas/* number */.aig(), schemas/* boolean */.zMY(), schemas/* null */.chJ()]))
+    .describe('VaultBackend kwargs (url, auth_type and its parameters). mount_point, the paths and kv_engine_version come from `vault:`.');
+const DeploymentSchema = schemas/* strictObject */.rej({
+    id: schemas/* string */.YjP().min(1).describe('Astro Deployment id.'),
+    name: schemas/* string */.YjP().optional().describe('A label for reports.'),
+    backend_kwargs: BackendKwargsSchema.optional().describe('Overrides of the shared backend_kwargs for this Deployment.'),
+    wait: schemas/* enum */.k5n(['healthy', 'none'])
+        .optional()
+        .describe('After an update, wait until the Deployment is HEALTHY.')
+});
+const AstroSchema = schemas/* strictObject */.rej({
+    organization_id: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .describe('Astro organization id; else ASTRO_ORGANIZATION_ID or the token.'),
+    deployments: schemas/* array */.YOg(DeploymentSchema).min(1),
+    backend_kwargs: BackendKwargsSchema.default({}),
+    wait: schemas/* enum */.k5n(['healthy', 'none']).default('none')
+})
+    .describe('Astro Deployments to point at Vault through AIRFLOW__SECRETS__BACKEND.');
+
+;// CONCATENATED MODULE: ./src/core/manifest/schema.ts
+
+
+
+
+/**
+ * Manifest v1, written once: validation, the types and the published JSON
+ * Schema (schema/manifest.schema.json) all come from these definitions.
+ */
+const BasePath = schemas/* string */.YjP()
+    .nullable()
+    .describe('Path under the mount, as VaultBackend reads it. null: not managed.');
+const VaultSettingsSchema = schemas/* strictObject */.rej({
+    mount: schemas/* string */.YjP()
+        .min(1)
+        .default('secret')
+        .describe('The KV mount Airflow reads (VaultBackend mount_point).'),
+    kv_version: schemas/* union */.KCZ([schemas/* literal */.euz(1), schemas/* literal */.euz(2)])
+        .optional()
+        .describe('KV engine version. When absent, detected from Vault.'),
+    namespace: schemas/* string */.YjP()
+        .optional()
+        .describe('Vault Enterprise / HCP namespace, such as "admin".'),
+    connections_path: BasePath.default('connections'),
+    variables_path: BasePath.default('variables'),
+    config_path: BasePath.default('config'),
+    connection_format: schemas/* enum */.k5n(['uri', 'json'])
+        .default('uri')
+        .describe('uri: {"conn_uri": "..."}; json: the connection fields as the secret.'),
+    prune: schemas/* union */.KCZ([schemas/* boolean */.zMY(), schemas/* literal */.euz('all')])
+        .default(false)
+        .describe('Delete secrets under managed paths that the manifest no longer lists: true = only those this tool wrote, "all" = every one.'),
+    prune_mode: schemas/* enum */.k5n(['soft', 'destroy'])
+        .default('soft')
+        .describe('KV v2: soft delete (recoverable) or destroy every version.')
+})
+    .describe('Where and how secrets are written in Vault.');
+/** Variables are strings in Airflow; other YAML values are converted. */
+const VariableValueSchema = schemas/* union */.KCZ([
+    value_ref/* StringOrRefSchema */.lA,
+    schemas/* number */.aig(),
+    schemas/* boolean */.zMY(),
+    schemas/* array */.YOg(schemas/* unknown */.L5J()),
+    schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J())
+]);
+const ManifestSchema = schemas/* strictObject */.rej({
+    $schema: schemas/* string */.YjP().optional(),
+    version: schemas/* literal */.euz(1).describe('Manifest format version. Always 1.'),
+    vault: VaultSettingsSchema.prefault({}),
+    connections: schemas/* record */.g1P(schemas/* string */.YjP(), ConnectionSchema)
+        .default({})
+        .describe('Airflow connections by conn_id.'),
+    variables: schemas/* record */.g1P(schemas/* string */.YjP(), VariableValueSchema)
+        .default({})
+        .describe('Airflow variables by key.'),
+    config: schemas/* record */.g1P(schemas/* string */.YjP(), value_ref/* StringOrRefSchema */.lA)
+        .default({})
+        .describe('Airflow config secrets (the *_secret options) by name.'),
+    astro: AstroSchema.optional()
+})
+    .describe('airflow-vault-sync secrets manifest');
+
+;// CONCATENATED MODULE: ./src/core/manifest/lenient.ts
+
+
+
+
+/**
+ * The manifest made of every part that is valid on its own. A wrong port in
+ * one connection must not hide a literal password in another: the semantic
+ * checks run on this, while the schema problems are reported separately.
+ */
+function lenientManifest(data) {
+    const raw = isRecord(data) ? data : {};
+    const strict = ManifestSchema.safeParse(raw);
+    if (strict.success)
+        return strict.data;
+    return {
+        version: 1,
+        vault: VaultSettingsSchema.parse(validFields(raw.vault, VaultSettingsSchema.shape)),
+        connections: validEntries(raw.connections, ConnectionSchema),
+        variables: validEntries(raw.variables, VariableValueSchema),
+        config: validEntries(raw.config, value_ref/* StringOrRefSchema */.lA),
+        astro: AstroSchema.safeParse(raw.astro).data
+    };
+}
+function validEntries(value, schema) {
+    if (!isRecord(value))
+        return {};
+    const entries = {};
+    for (const [key, item] of Object.entries(value)) {
+        const parsed = schema.safeParse(item);
+        if (parsed.success)
+            entries[key] = parsed.data;
+    }
+    return entries;
+}
+/** The keys of an object whose values pass their own schema. */
+function validFields(value, shape) {
+    if (!isRecord(value))
+        return {};
+    return Object.fromEntries(Object.entries(value).filter(([key, item]) => shape[key]?.safeParse(item).success));
+}
+function isRecord(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/core/problems.ts
+var core_problems = __nccwpck_require__(536);
+;// CONCATENATED MODULE: ./src/core/manifest/yaml-source.ts
+
+
+/** Large enough for 100,000 entries; small enough to refuse a runaway file. */
+const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
+/** Anchors are handy for shared extras; a billion-laughs file is not. */
+const MAX_ALIAS_COUNT = 1000;
+function parseYamlSource(text) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const position = (offset) => {
+        const { line, col } = lineCounter.linePos(offset);
+        return { line, column: col };
+    };
+    if (Buffer.byteLength(text) > MAX_MANIFEST_BYTES) {
+        const problem = (0,core_problems/* error */.z3)('manifest-too-large', [], `the manifest is larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MiB; split it into several manifests`);
+        return {
+            data: undefined,
+            textProblems: [{ problem, position: { line: 1, column: 1 } }],
+            locate: () => ({ line: 1, column: 1 })
+        };
+    }
+    // yaml's own uniqueKeys check compares every key with every other one,
+    // which costs a second on a 5,000-entry map; duplicateKeys is linear.
+    const doc = (0,dist/* parseDocument */.Tp)(text, {
+        lineCounter,
+        uniqueKeys: false,
+        prettyErrors: false,
+        version: '1.2'
+    });
+    const textProblems = [
+        ...doc.errors.map((e) => ({
+            problem: yamlErrorProblem(e.message),
+            position: position(e.pos[0])
+        })),
+        ...duplicateKeys(doc).map(({ key, offset }) => ({
+            problem: (0,core_problems/* error */.z3)('yaml-duplicate-key', [], `duplicate key ${JSON.stringify(key)}: YAML would keep only one of the two; remove or rename one`),
+            position: position(offset)
+        }))
+    ];
+    let data;
+    // A duplicate key still leaves a usable document (the last one wins), so
+    // the rest of the manifest is checked too.
+    if (doc.errors.length === 0) {
+        try {
+            data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        }
+        catch {
+            textProblems.push({
+                problem: (0,core_problems/* error */.z3)('yaml-alias-limit', [], `aliases expand to more than ${MAX_ALIAS_COUNT} nodes; write the repeated values out or use fewer nested aliases`),
+                position: { line: 1, column: 1 }
+            });
+        }
+    }
+    return {
+        data,
+        textProblems,
+        locate: (path, atKey = false) => locateNode(doc, path, atKey, position)
+    };
+}
+function yamlErrorProblem(message) {
+    const firstLine = message.split('\n')[0] ?? message;
+    return (0,core_problems/* error */.z3)('yaml-syntax', [], `invalid YAML: ${firstLine} (fix the syntax at this line)`);
+}
+/** Keys that repeat within one mapping, compared as the JSON keys they become. */
+function duplicateKeys(doc) {
+    const found = [];
+    (0,dist/* visit */.YR)(doc, {
+        Map(_, map) {
+            const seen = new Set();
+            for (const pair of map.items) {
+                const key = (0,dist/* isScalar */.jn)(pair.key)
+                    ? String(pair.key.value)
+                    : String(pair.key);
+                if (seen.has(key)) {
+                    found.push({
+                        key,
+                        offset: pair.key?.range?.[0] ?? 0
+                    });
+                }
+                seen.add(key);
+            }
+        }
+    });
+    return found;
+}
+/** Walks the document along a manifest path, as deep as it exists. */
+function locateNode(doc, path, atKey, position) {
+    let node = doc.contents;
+    let range = node?.range;
+    for (const [index, segment] of path.entries()) {
+        if (node instanceof dist/* Alias */.x1)
+            node = node.resolve(doc);
+        const last = index === path.length - 1;
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((p) => ((0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : p.key) === segment);
+            if (!pair)
+                break;
+            const keyNode = pair.key;
+            const valueNode = pair.value;
+            node = valueNode;
+            range =
+                (last && atKey) || !valueNode?.range ? keyNode.range : valueNode.range;
+        }
+        else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
+            const item = node.items[segment];
+            if (!item)
+                break;
+            node = item;
+            range = item.range;
+        }
+        else {
+            break;
+        }
+    }
+    return position(range?.[0] ?? 0);
+}
+
+// EXTERNAL MODULE: ./src/core/manifest/refs.ts
+var manifest_refs = __nccwpck_require__(1115);
+;// CONCATENATED MODULE: ./src/core/validate/suggest.ts
+/**
+ * Optimal string alignment distance: insertions, deletions, substitutions
+ * and swaps of neighbours, so `prot` is one step from `port`.
+ */
+function editDistance(a, b) {
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => i === 0 ? j : j === 0 ? i : 0));
+    const at = (i, j) => rows[i]?.[j] ?? 0;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                best = Math.min(best, at(i - 2, j - 2) + 1);
+            }
+            ;
+            rows[i][j] = best;
+        }
+    }
+    return at(a.length, b.length);
+}
+/** The nearest candidate, when it is near enough to be a likely typo. */
+function nearest(word, candidates) {
+    let best;
+    let bestDistance = Infinity;
+    for (const candidate of candidates) {
+        const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    const allowed = Math.max(1, Math.floor(word.length / 3));
+    return bestDistance <= allowed ? best : undefined;
+}
+function didYouMean(word, candidates) {
+    const match = nearest(word, candidates);
+    return match ? `did you mean ${JSON.stringify(match)}?` : '';
+}
+
+;// CONCATENATED MODULE: ./src/core/validate/schema-walk.ts
+
+function def(schema) {
+    return schema._zod.def;
+}
+const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault']);
+function unwrap(schema) {
+    let current = schema;
+    while (WRAPPERS.has(def(current).type)) {
+        current = def(current).innerType;
+    }
+    return current;
+}
+function child(schema, segment) {
+    const d = def(unwrap(schema));
+    switch (d.type) {
+        case 'object':
+            return d.shape && segment in d.shape
+                ? [d.shape[segment]]
+                : [];
+        case 'record':
+            return d.valueType ? [d.valueType] : [];
+        case 'array':
+            return d.element ? [d.element] : [];
+        case 'union':
+            return (d.options ?? []).flatMap((o) => child(o, segment));
+        default:
+            return [];
+    }
+}
+/** Every schema a data path can lead to (unions give several). */
+function schemasAt(root, path) {
+    let current = [root];
+    for (const segment of path) {
+        if (typeof segment === 'symbol')
+            return [];
+        current = current.flatMap((s) => child(s, segment));
+    }
+    return current;
+}
+/** Object keys a schema allows, through any nesting of unions. */
+function objectKeys(schema) {
+    const d = def(unwrap(schema));
+    if (d.type === 'union')
+        return (d.options ?? []).flatMap(objectKeys);
+    return Object.keys(d.shape ?? {});
+}
+/** The keys an object at this path may have. */
+function objectKeysAt(root, path) {
+    return [...new Set(schemasAt(root, path).flatMap(objectKeys))];
+}
+/** "a string, or { env: NAME } or { file: PATH }" and the like. */
+function describeExpected(schema) {
+    if (schema === value_ref/* EnvRefSchema */.KV)
+        return '{ env: NAME }';
+    if (schema === value_ref/* FileRefSchema */.lh)
+        return '{ file: PATH }';
+    const inner = unwrap(schema);
+    const d = def(inner);
+    switch (d.type) {
+        case 'string':
+            return 'a string';
+        case 'number':
+            return d.format?.includes('int') ? 'a whole number' : 'a number';
+        case 'boolean':
+            return 'true or false';
+        case 'literal':
+            return (d.values ?? []).map((v) => JSON.stringify(v)).join(' or ');
+        case 'enum':
+            return `one of ${Object.values(d.entries ?? {})
+                .map((v) => JSON.stringify(v))
+                .join(', ')}`;
+        case 'object':
+        case 'record':
+            return 'a mapping';
+        case 'array':
+            return 'a list';
+        case 'null':
+            return 'null';
+        case 'union': {
+            const options = [...new Set((d.options ?? []).map(describeExpected))];
+            const literals = (d.options ?? []).every((o) => def(unwrap(o)).type === 'literal');
+            return options.join(literals ? ' or ' : ', or ');
+        }
+        default:
+            return 'a valid value';
+    }
+}
+/** YAML's names for what the user wrote. */
+function describeActual(value) {
+    if (value === null)
+        return 'null';
+    if (value === undefined)
+        return 'nothing';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    if (typeof value === 'string')
+        return 'a string';
+    if (typeof value === 'number') {
+        return Number.isInteger(value) ? 'a whole number' : 'a number';
+    }
+    return typeof value === 'boolean' ? `${value}` : typeof value;
+}
+
+;// CONCATENATED MODULE: ./src/core/validate/schema-issues.ts
+
+
+
+/** Turns zod's issues into problems a person can act on. */
+function schemaProblems(root, issues, data) {
+    return issues.flatMap((issue) => translate(root, issue, [], data));
+}
+function valueAt(data, path) {
+    let current = data;
+    for (const segment of path) {
+        if (current === null || typeof current !== 'object')
+            return undefined;
+        current = current[segment];
+    }
+    return current;
+}
+function translate(root, issue, prefix, data) {
+    const path = [...prefix, ...issue.path];
+    const value = valueAt(data, path);
+    switch (issue.code) {
+        case 'unrecognized_keys': {
+            const known = objectKeysAt(root, path);
+            return issue.keys.map((key) => (0,core_problems/* error */.z3)('schema-unknown-key', [...path, key], `unknown key ${JSON.stringify(key)}; ${didYouMean(key, known) || `expected one of ${known.join(', ')}`}`, true));
+        }
+        case 'invalid_union':
+            return unionProblems(root, issue, path, data, value);
+        case 'invalid_type':
+            return [typeProblem(root, path, value)];
+        case 'invalid_value':
+            // Only enums and literals (version, kv_version, …) get here: never a
+            // secret, so the value itself can be shown.
+            return [typeProblem(root, path, value, true)];
+        case 'too_small':
+        case 'too_big':
+            return [(0,core_problems/* error */.z3)('schema-invalid-value', path, boundMessage(issue))];
+        default:
+            return [(0,core_problems/* error */.z3)('schema-invalid-value', path, issue.message)];
+    }
+}
+/**
+ * For a mapping where a union allows one, show the errors of the object
+ * branch that came closest (a `{ evn: X }` typo), not "Invalid input".
+ */
+function unionProblems(root, issue, path, data, value) {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        const objectBranches = issue.errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+        const best = [...objectBranches].sort((a, b) => a.length - b.length)[0];
+        // An unknown key explains the missing one (`evn` for `env`): say it once.
+        const unknown = best?.filter((i) => i.code === 'unrecognized_keys');
+        const shown = unknown && unknown.length > 0 ? unknown : best;
+        if (shown)
+            return shown.flatMap((i) => translate(root, i, path, data));
+    }
+    const literals = issue.errors.every((branch) => branch.every((i) => i.code === 'invalid_value'));
+    return [typeProblem(root, path, value, literals)];
+}
+function typeProblem(root, path, value, showValue = false) {
+    const expected = schemasAt(root, path).map(describeExpected).join(', or ');
+    if (path.length === 1 && path[0] === 'version') {
+        return value === undefined
+            ? (0,core_problems/* error */.z3)('version-missing', [], 'add `version: 1` at the top of the manifest')
+            : (0,core_problems/* error */.z3)('version-unsupported', path, `version ${JSON.stringify(value)} is not supported; this tool reads version 1`);
+    }
+    if (value === undefined) {
+        const key = String(path[path.length - 1]);
+        return (0,core_problems/* error */.z3)('schema-missing-key', path.slice(0, -1), `missing required key ${JSON.stringify(key)} (${expected})`);
+    }
+    return (0,core_problems/* error */.z3)('schema-invalid-type', path, `expected ${expected || 'another value'}, got ${showValue ? JSON.stringify(value) : describeActual(value)}`);
+}
+function boundMessage(issue) {
+    if (issue.code === 'too_small' && issue.origin === 'array') {
+        return `needs at least ${String(issue.minimum)} item(s)`;
+    }
+    if (issue.code === 'too_small' && issue.origin === 'string') {
+        return 'must not be empty';
+    }
+    if (issue.code === 'too_small' || issue.code === 'too_big') {
+        const side = issue.code === 'too_small' ? 'at least' : 'at most';
+        const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+        return `must be ${side} ${String(bound)}`;
+    }
+    return issue.message;
+}
+
+;// CONCATENATED MODULE: ./src/core/validate/rules/keys.ts
+
+/**
+ * Ids and keys become Vault path segments and Airflow lookups. The rules are
+ * the ones every Airflow 2 and 3 entry point accepts (airflow.md §3): the
+ * model is looser, but the CLI and REST API are not.
+ */
+const CONN_ID = /^[A-Za-z0-9_.-]+$/;
+const MAX_CONN_ID = 200;
+const MAX_KEY = 250;
+/** Python counts code points, not UTF-16 units. */
+function keys_length(text) {
+    return [...text].length;
+}
+function connIdProblems(id) {
+    const path = ['connections', id];
+    if (keys_length(id) > MAX_CONN_ID) {
+        return [
+            (0,core_problems/* error */.z3)('conn-id-too-long', path, `connection id is ${keys_length(id)} characters; Airflow's CLI and REST API accept at most ${MAX_CONN_ID}`, true)
+        ];
+    }
+    if (!CONN_ID.test(id)) {
+        return [
+            (0,core_problems/* error */.z3)('conn-id-invalid', path, `connection id ${JSON.stringify(id)} may only use letters A-Z a-z, digits, '_', '.' and '-' to be valid in every Airflow entry point; rename it`, true)
+        ];
+    }
+    if (id.includes('..')) {
+        return [
+            (0,core_problems/* error */.z3)('conn-id-dotdot', path, `connection id ${JSON.stringify(id)} contains '..', which Airflow rejects and Vault refuses in paths; rename it`, true)
+        ];
+    }
+    return [];
+}
+/** Variable keys and config names: any text that is one Vault path segment. */
+function keyProblems(section, key) {
+    const noun = section === 'variables' ? 'variable key' : 'config name';
+    const path = [section, key];
+    const problem = (why) => [
+        (0,core_problems/* error */.z3)(`${section === 'variables' ? 'variable' : 'config'}-key-invalid`, path, `${noun} ${JSON.stringify(key)} ${why}`, true)
+    ];
+    if (key.trim() === '')
+        return problem('is empty; give it a name');
+    if (keys_length(key) > MAX_KEY) {
+        return problem(`is ${keys_length(key)} characters; Airflow allows at most ${MAX_KEY}`);
+    }
+    if (key.includes('/')) {
+        return problem("contains '/', which would nest it in a Vault folder where Airflow does not look; use '_' or '.' instead");
+    }
+    if (key.includes('..'))
+        return problem("contains '..', which Vault refuses in paths");
+    return [];
+}
+/**
+ * `AIRFLOW_CONN_*` and `AIRFLOW_VAR_*` lookups upper-case the id, so two
+ * entries that differ only by case shadow each other there.
+ */
+function caseCollisions(section, keys) {
+    const seen = new Map();
+    const problems = [];
+    const prefix = section === 'connections' ? 'AIRFLOW_CONN_' : 'AIRFLOW_VAR_';
+    for (const key of keys) {
+        const upper = key.toUpperCase();
+        const first = seen.get(upper);
+        if (first === undefined) {
+            seen.set(upper, key);
+            continue;
+        }
+        problems.push((0,core_problems/* warning */.$e)('key-case-collision', [section, key], `${JSON.stringify(key)} and ${JSON.stringify(first)} differ only by case; ${prefix}${upper} would name both, so rename one`, true));
+    }
+    return problems;
+}
+
+// EXTERNAL MODULE: ./src/core/airflow/parse-conn-uri.ts + 7 modules
+var parse_conn_uri = __nccwpck_require__(5375);
+// EXTERNAL MODULE: ./src/core/airflow/build-conn-uri.ts
+var build_conn_uri = __nccwpck_require__(8692);
+// EXTERNAL MODULE: ./src/core/airflow/connection.ts
+var connection = __nccwpck_require__(1074);
+// EXTERNAL MODULE: ./src/core/airflow/python-quote.ts
+var python_quote = __nccwpck_require__(9925);
+// EXTERNAL MODULE: ./src/core/airflow/python-json-loads.ts
+var python_json_loads = __nccwpck_require__(4783);
+;// CONCATENATED MODULE: ./src/core/airflow/round-trip-failures.ts
+/**
+ * Round-trip issues for declarations whose generated URI Airflow would not
+ * parse at all (or could not even write). Reasons name fields, not values.
+ */
+
+
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/;
+const STRING_FIELDS = [
+    'conn_type',
+    'host',
+    'schema',
+    'login',
+    'password'
+];
+/** The protocol part of a host written as `protocol://rest`, else null. */
+function hostProtocol(input) {
+    const host = input.host ?? '';
+    const i = host.indexOf('://');
+    return i < 0 ? null : host.slice(0, i);
+}
+const UNPARSABLE = ', so Airflow cannot parse the URI it would generate';
+/** The field and reason for a URI Airflow would refuse to parse. */
+function failureReason(input, code) {
+    switch (code) {
+        case 'unencodable': {
+            const field = STRING_FIELDS.find((f) => (0,python_quote/* hasLoneSurrogate */.fI)(input[f] ?? '')) ?? 'extra';
+            return [
+                field,
+                `the ${field} contains an unpaired UTF-16 surrogate, which Python ` +
+                    "cannot encode: Airflow's get_uri raises UnicodeEncodeError"
+            ];
+        }
+        case 'uri-invalid-port':
+            return [
+                'port',
+                `port ${String(input.port)} is not an integer from 0 to 65535${UNPARSABLE}`
+            ];
+        case 'uri-extra-not-object':
+            return [
+                'extra',
+                `the extra has a key named '${connection/* EXTRA_KEY */.bx}' whose value is not a JSON ` +
+                    'object; that key takes over the whole extra, and Airflow 3 rejects ' +
+                    'the URI (Airflow 2 warns and stores that value)'
+            ];
+        case 'uri-no-scheme':
+            return [
+                'conn_type',
+                input.conn_type === ''
+                    ? "the conn_type is empty: the URI starts with '//', has no " +
+                        'scheme, and the airflow CLI rejects it'
+                    : 'the conn_type is not a valid URI scheme (a letter, then ' +
+                        "letters, digits, '+', '-', '.' or '_'), so Airflow would store " +
+                        'an empty conn_type and the airflow CLI rejects the URI'
+            ];
+        default: {
+            const protocol = hostProtocol(input);
+            return protocol !== null && !SCHEME.test(protocol)
+                ? [
+                    'host',
+                    "the protocol part of the host (before '://') holds characters " +
+                        `that break the URI${UNPARSABLE}`
+                ]
+                : [
+                    'conn_type',
+                    `the conn_type holds characters that break the URI${UNPARSABLE}`
+                ];
+        }
+    }
+}
+/** The issue for a URI Airflow would refuse to parse. */
+function explainFailure(input, airflow, code) {
+    const [field, reason] = failureReason(input, code);
+    return { field, airflow, reason };
+}
+
+;// CONCATENATED MODULE: ./src/core/airflow/round-trip-reasons.ts
+/**
+ * Why a declared field does not survive Airflow's get_uri → parse. The
+ * reasons are derived from the declaration (which rule of airflow.md §2.3
+ * applies), and mention field names, never field values.
+ */
+
+
+/** A host-protocol problem that scrambles the whole URI, if any. */
+function protocolProblem(input, airflow) {
+    const protocol = hostProtocol(input);
+    if (protocol === null)
+        return null;
+    const connType = (0,connection/* normalizeConnType */.M4)(input.conn_type);
+    if (airflow === 2 && protocol !== '' && protocol === connType) {
+        return ('the host starts with the conn_type as its protocol: Airflow 2 (and ' +
+            "3.0) write 'type://type://…' and the parser strips every 'type://', " +
+            'so host and schema come back wrong (fixed in 3.1 by apache/airflow#51953)');
+    }
+    if (protocol === connType && airflow === 3)
+        return null;
+    if (protocol === '') {
+        return "the host starts with '://': get_uri drops the empty protocol";
+    }
+    if (!SCHEME.test(protocol)) {
+        return ("the protocol part of the host (before '://') is not a valid URI " +
+            "scheme (a letter, then letters, digits, '+', '-' or '.'; no '_'), " +
+            'so Airflow does not read it back as a protocol');
+    }
+    return null;
+}
+/** The reason for one field that came back different. */
+function explainDifference(input, airflow, field) {
+    const problem = protocolProblem(input, airflow);
+    if (problem !== null)
+        return problem;
+    const protocol = hostProtocol(input);
+    switch (field) {
+        case 'conn_type':
+            return /[A-Z]/.test(input.conn_type)
+                ? 'the conn_type is lower-cased: the URI scheme is read in lower case'
+                : 'the conn_type is not a valid URI scheme, so it does not come back';
+        case 'host':
+            if (protocol !== null && /[A-Z]/.test(protocol)) {
+                return 'the protocol part of the host is lower-cased by urlsplit';
+            }
+            if (protocol !== null && (input.host ?? '').endsWith('://')) {
+                return "the host has nothing after '://', so it comes back empty";
+            }
+            return /[A-Z]/.test(input.host ?? '')
+                ? 'urlsplit lower-cases the host (up to its first percent-escaped ' +
+                    "character) unless it contains '/'"
+                : "the host does not come back unchanged from Airflow's parser";
+        case 'login':
+            // '' and None are compared as equal (round-trip.ts), so only a real
+            // change of the login gets here.
+            return "the login does not come back unchanged from Airflow's parser";
+        case 'password':
+            return input.password === ''
+                ? "an empty password is not kept: Airflow's core model stores None"
+                : "the password does not come back unchanged from Airflow's parser";
+        case 'port':
+            return input.port === 0
+                ? "port 0 is dropped by Airflow's get_uri (the core checks `if port:`)"
+                : "the port does not come back unchanged from Airflow's parser";
+        case 'extra':
+            return input.extra && connection/* EXTRA_KEY */.bx in input.extra
+                ? `the extra has a key named '${connection/* EXTRA_KEY */.bx}', which takes over the whole extra when Airflow parses the URI`
+                : "the extra does not come back unchanged from Airflow's parser";
+        default:
+            return `the ${field} does not come back unchanged from Airflow's parser`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/airflow/round-trip.ts
+/**
+ * Does a declared connection survive Airflow's get_uri → parse? We write
+ * URIs, Airflow parses them, so any field that comes back different is a
+ * field the user will not get. Reasons name fields, never their values.
+ */
+
+
+
+
+
+
+
+/** Python-style equality of decoded JSON with a declared JS value. */
+function sameJson(a, b) {
+    if (b instanceof Map)
+        b = Object.fromEntries(b);
+    if (a instanceof Map) {
+        if (b === null || typeof b !== 'object' || Array.isArray(b))
+            return false;
+        const entries = Object.entries(b);
+        return (entries.length === a.size &&
+            entries.every(([k, v]) => a.has(k) && sameJson(a.get(k) ?? null, v)));
+    }
+    if (Array.isArray(a)) {
+        return (Array.isArray(b) &&
+            a.length === b.length &&
+            a.every((v, i) => sameJson(v, b[i])));
+    }
+    return Object.is(a, b) || a === b;
+}
+/** The extra as the user would read it back, `null` for none or `{}`. */
+function extraValue(extra) {
+    if (extra === null || extra === '')
+        return null;
+    let decoded;
+    try {
+        decoded = (0,python_json_loads/* pythonJsonLoads */.Y)(extra);
+    }
+    catch {
+        return extra; // Airflow 2 keeps non-JSON text; it equals no object
+    }
+    return decoded instanceof Map && decoded.size === 0 ? null : decoded;
+}
+/** What the user declared, in the shape Airflow's parse gives back. */
+function declared(input) {
+    const extra = input.extra ?? null;
+    return {
+        conn_type: (0,connection/* normalizeConnType */.M4)(input.conn_type),
+        host: input.host ?? '',
+        schema: input.schema ?? '',
+        login: input.login ?? null,
+        password: input.password ?? null,
+        port: input.port ?? null,
+        extra: extra !== null && Object.keys(extra).length === 0 ? null : extra
+    };
+}
+function equal(field, got, want) {
+    // An empty login and no login are the same to every hook (both falsy),
+    // and Airflow itself turns one into the other: not worth a failure.
+    if (field === 'login')
+        return (got ?? '') === (want ?? '');
+    if (field !== 'extra' || got === null || want === null)
+        return got === want;
+    return sameJson(got, want);
+}
+function sameUri(input) {
+    try {
+        return ((0,build_conn_uri/* buildConnUri */.vd)(input, { airflow: 2 }) ===
+            (0,build_conn_uri/* buildConnUri */.vd)(input, { airflow: 3 }));
+    }
+    catch {
+        return false;
+    }
+}
+function outcome(input, airflow) {
+    let uri;
+    try {
+        uri = (0,build_conn_uri/* buildConnUri */.vd)(input, { airflow });
+    }
+    catch (e) {
+        // Python's get_uri raises UnicodeEncodeError on a lone surrogate.
+        if (e instanceof python_quote/* PythonUnicodeEncodeError */.e1)
+            return { error: 'unencodable' };
+        throw e;
+    }
+    const parsed = (0,parse_conn_uri/* parseConnUri */.K)(uri, { airflow });
+    if (!parsed.ok)
+        return { error: parsed.code };
+    const fields = parsed.fields;
+    return { ...fields, extra: extraValue(fields.extra) };
+}
+function issuesFor(input, airflow, result) {
+    if ('error' in result)
+        return [explainFailure(input, airflow, result.error)];
+    const want = declared(input);
+    return connection/* CONNECTION_FIELD_NAMES */.X3.filter((f) => !equal(f, result[f], want[f])).map((field) => ({
+        field,
+        airflow,
+        reason: explainDifference(input, airflow, field)
+    }));
+}
+/**
+ * Build the URI and parse it back with Airflow 3 rules, then with Airflow 2
+ * rules. Airflow 2 issues are listed only for fields where Airflow 2 gives
+ * back something other than Airflow 3 does, so an `airflow: 3` issue with no
+ * `airflow: 2` twin on the same field holds for both lines.
+ */
+function checkRoundTrip(input) {
+    const v3 = outcome(input, 3);
+    // The parsers of 2 and 3 agree on every URI get_uri writes (its extra is
+    // an object) unless an extra key is itself named __extra__, so Airflow 2
+    // can differ only where its get_uri writes another URI: most connections
+    // need one round trip, not two.
+    if (!(input.extra && connection/* EXTRA_KEY */.bx in input.extra) && sameUri(input)) {
+        return issuesFor(input, 3, v3);
+    }
+    const v2 = outcome(input, 2);
+    const issues3 = issuesFor(input, 3, v3);
+    const issues2 = issuesFor(input, 2, v2).filter((issue) => {
+        if ('error' in v2 || 'error' in v3) {
+            return !('error' in v2 && 'error' in v3 && v2.error === v3.error);
+        }
+        return !equal(issue.field, v2[issue.field], v3[issue.field]);
+    });
+    return [...issues3, ...issues2];
+}
+
+// EXTERNAL MODULE: ./src/core/validate/rules/materialize.ts
+var materialize = __nccwpck_require__(9339);
+;// CONCATENATED MODULE: ./src/core/validate/rules/connections.ts
+
+
+
+
+
+
+
+/** A scheme Python's urlsplit recognises, with Airflow's `_` allowed. */
+const CONN_TYPE = /^[A-Za-z][A-Za-z0-9+.\-_]*$/;
+/** Extra keys whose literal value is almost certainly a credential. */
+const SECRET_EXTRA = /(pass(word)?|secret|token|private_?key|api_?key|credential)/i;
+function connectionProblems(id, entry, format, read) {
+    const at = ['connections', id];
+    if (entry.uri !== undefined)
+        return uriFormProblems(at, entry, read);
+    return fieldsFormProblems(at, entry, format, read);
+}
+function uriFormProblems(at, entry, read) {
+    const mixed = FIELD_KEYS.filter((k) => k !== 'description' && entry[k] !== undefined);
+    if (mixed.length > 0) {
+        return [
+            (0,core_problems/* error */.z3)('conn-uri-and-fields', [...at, mixed[0]], `uri cannot be combined with ${mixed.join(', ')} (Airflow refuses both); keep either uri or the fields`, true)
+        ];
+    }
+    const uri = entry.uri;
+    const text = typeof uri === 'string' ? uri : read(uri);
+    if (text === undefined)
+        return [];
+    const origin = typeof uri === 'string' ? 'uri' : `uri (the value of ${(0,value_ref/* describeRef */.Ro)(uri)})`;
+    const result = (0,parse_conn_uri/* parseConnUri */.K)(text);
+    const where = [...at, 'uri'];
+    if (!result.ok)
+        return [(0,core_problems/* error */.z3)(result.code, where, `${origin}: ${result.message}`)];
+    const problems = result.notes.map((n) => (0,core_problems/* warning */.$e)(n.code, where, `${origin}: ${n.message}`));
+    if (typeof uri === 'string' && result.fields.password) {
+        problems.unshift((0,core_problems/* error */.z3)('literal-secret', where, 'the uri carries a password, so it would be in git; use uri: { env: NAME }, or the fields form with password: { env: NAME }'));
+    }
+    return problems;
+}
+function fieldsFormProblems(at, entry, format, read) {
+    const problems = [];
+    const type = entry.conn_type;
+    if (type === undefined || type === '') {
+        return [
+            (0,core_problems/* error */.z3)('conn-type-missing', at, 'a connection needs conn_type (such as postgres or http), or a whole uri', true)
+        ];
+    }
+    if (!CONN_TYPE.test(type)) {
+        problems.push((0,core_problems/* error */.z3)('conn-type-invalid', [...at, 'conn_type'], `conn_type ${JSON.stringify(type)} cannot be a URI scheme; use letters, digits, '_', '-', '+' and '.', starting with a letter`));
+        return problems;
+    }
+    if ((0,connection/* normalizeConnType */.M4)(type.toLowerCase()) !== type) {
+        problems.push((0,core_problems/* warning */.$e)('conn-type-normalized', [...at, 'conn_type'], `Airflow reads conn_type ${JSON.stringify(type)} as ${JSON.stringify((0,connection/* normalizeConnType */.M4)(type.toLowerCase()))}; write that instead`));
+    }
+    if (typeof entry.password === 'string') {
+        problems.push((0,core_problems/* error */.z3)('literal-secret', [...at, 'password'], 'a literal password would be in git; use password: { env: NAME } or { file: PATH }'));
+    }
+    for (const [key, value] of Object.entries(entry.extra ?? {})) {
+        if (SECRET_EXTRA.test(key) &&
+            typeof value === 'string' &&
+            !(0,value_ref/* isValueRef */.pV)(value)) {
+            problems.push((0,core_problems/* warning */.$e)('extra-literal-secret', [...at, 'extra', key], `extra.${key} looks like a credential written into git; use { env: NAME } or { file: PATH }`));
+        }
+    }
+    // With connection_format json the fields are stored as they are, and no
+    // conn_uri is written, so only the uri format must survive a round trip.
+    if (format === 'uri') {
+        for (const issue of checkRoundTrip((0,materialize/* materializeConnection */.w)(entry, read))) {
+            const path = [...at, issue.field];
+            problems.push(issue.airflow === 3
+                ? (0,core_problems/* error */.z3)('conn-round-trip', path, `${issue.field} does not survive Airflow's conn_uri: ${issue.reason}`)
+                : (0,core_problems/* warning */.$e)('conn-airflow2-round-trip', path, `on Airflow 2, ${issue.field} does not survive the conn_uri: ${issue.reason}`));
+        }
+    }
+    return problems;
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/core/validate/rules/refs.ts
+
+
+
+
+/**
+ * A reference must be resolvable on any runner: a valid variable name, or a
+ * file that stays in the repository (a `../../etc/passwd` would be read by
+ * CI and sent to Vault).
+ */
+function refProblems(refs, manifestDir, repoRoot) {
+    return refs.flatMap(({ path: at, ref }) => {
+        if ('env' in ref) {
+            return value_ref/* ENV_NAME */.G1.test(ref.env)
+                ? []
+                : [
+                    (0,core_problems/* error */.z3)('env-name-invalid', [...at, 'env'], `${JSON.stringify(ref.env)} is not a valid environment variable name; use letters, digits and '_', not starting with a digit`)
+                ];
+        }
+        if (external_node_path_default().isAbsolute(ref.file)) {
+            return [
+                (0,core_problems/* error */.z3)('file-ref-absolute', [...at, 'file'], 'file references are relative to the manifest; give a path inside the repository')
+            ];
+        }
+        if (!(0,manifest_refs/* isInside */.FK)(repoRoot, (0,manifest_refs/* refFilePath */.BD)(manifestDir, ref))) {
+            return [
+                (0,core_problems/* error */.z3)('file-ref-escapes-repo', [...at, 'file'], `${JSON.stringify(ref.file)} leads outside the repository; keep referenced files inside it`)
+            ];
+        }
+        return [];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/validate/rules/vault-settings.ts
+
+const PATH_KEYS = ['connections_path', 'variables_path', 'config_path'];
+/**
+ * The mount and base paths compose Vault paths as VaultBackend does
+ * (airflow.md §4.4). Overlapping paths would let a variable overwrite a
+ * connection, and make prune and drift ambiguous.
+ */
+function vaultSettingsProblems(vault) {
+    const problems = [];
+    if (/^\/|\/$/.test(vault.mount) || vault.mount.includes('..')) {
+        problems.push((0,core_problems/* error */.z3)('vault-path-invalid', ['vault', 'mount'], `mount ${JSON.stringify(vault.mount)} must be a mount path without leading or trailing '/', such as "airflow"`));
+    }
+    const seen = new Map();
+    for (const key of PATH_KEYS) {
+        const value = vault[key];
+        if (value === null)
+            continue;
+        if (value.startsWith('/') ||
+            value.endsWith('/') ||
+            value.split('/').includes('..')) {
+            problems.push((0,core_problems/* error */.z3)('vault-path-invalid', ['vault', key], `${key} ${JSON.stringify(value)} must be a relative path without leading or trailing '/' or '..'`));
+        }
+        const other = seen.get(value);
+        if (other !== undefined) {
+            problems.push((0,core_problems/* error */.z3)('vault-paths-overlap', ['vault', key], `${key} is the same path as ${other}; give each kind its own path, or set one to null`));
+        }
+        seen.set(value, key);
+    }
+    return problems;
+}
+
+// EXTERNAL MODULE: ./src/core/vault-backend/kwargs.ts
+var vault_backend_kwargs = __nccwpck_require__(3138);
+;// CONCATENATED MODULE: ./src/core/validate/rules/backend-kwargs.ts
+
+
+
+/** Checks a Deployment's effective kwargs: the shared ones plus its own. */
+function backendKwargsProblems(kwargs, where, vault) {
+    const problems = [];
+    for (const [key, value] of Object.entries(kwargs)) {
+        if (vault_backend_kwargs/* SECRET_KWARGS */.bt.has(key) && typeof value === 'string') {
+            problems.push((0,core_problems/* error */.z3)('literal-secret', where(key), `${key} is a credential written into git; use { env: NAME } or { file: PATH }`));
+        }
+        if (vault_backend_kwargs/* MANAGED_KWARGS */.S8.includes(key)) {
+            problems.push((0,core_problems/* error */.z3)('backend-kwargs-managed-key', where(key), `${key} is generated from the vault: section so Airflow reads where the sync writes; remove it here`, true));
+        }
+        else if (key === 'namespace' &&
+            vault.namespace !== undefined &&
+            value !== vault.namespace) {
+            problems.push((0,core_problems/* error */.z3)('backend-kwargs-managed-key', where(key), 'namespace differs from vault.namespace; Airflow would read another namespace than the sync writes', true));
+        }
+        else if (!vault_backend_kwargs/* KNOWN_KWARGS */.a7.includes(key)) {
+            problems.push((0,core_problems/* warning */.$e)('backend-kwargs-unknown-key', where(key), `${JSON.stringify(key)} is not a VaultBackend or hvac kwarg; ${didYouMean(key, vault_backend_kwargs/* KNOWN_KWARGS */.a7) || 'check the spelling'}`, true));
+        }
+    }
+    return [
+        ...problems,
+        ...authProblems(kwargs, where),
+        ...urlProblems(kwargs, where)
+    ];
+}
+function authProblems(kwargs, where) {
+    const authType = kwargs.auth_type ?? 'token';
+    if (typeof authType !== 'string' ||
+        !vault_backend_kwargs/* AUTH_TYPES */.tG.includes(authType)) {
+        const shown = typeof authType === 'string' ? JSON.stringify(authType) : 'this value';
+        return [
+            (0,core_problems/* error */.z3)('auth-type-unknown', where('auth_type'), `auth_type ${shown} is not one of the provider's: ${vault_backend_kwargs/* AUTH_TYPES */.tG.join(', ')}${typeof authType === 'string' ? `; ${didYouMean(authType, vault_backend_kwargs/* AUTH_TYPES */.tG)}` : ''}`)
+        ];
+    }
+    const missing = vault_backend_kwargs/* REQUIRED_PARAMS */.j0[authType].filter((anyOf) => !anyOf.some((name) => kwargs[name] !== undefined && kwargs[name] !== null));
+    return missing.map((anyOf) => {
+        const names = anyOf.join(' or ');
+        const message = `auth_type ${authType} needs ${names}; without it VaultBackend fails to start and Airflow sees no secrets`;
+        // Token auth can fall back to VAULT_TOKEN in Airflow's environment.
+        return authType === 'token'
+            ? (0,core_problems/* warning */.$e)('auth-param-missing', where('auth_type'), `${message}, unless VAULT_TOKEN is set on the Deployment`)
+            : (0,core_problems/* error */.z3)('auth-param-missing', where('auth_type'), message);
+    });
+}
+function urlProblems(kwargs, where) {
+    const url = kwargs.url;
+    if (url === undefined || url === null) {
+        return [
+            (0,core_problems/* warning */.$e)('backend-kwargs-no-url', where('auth_type'), 'no url: Airflow falls back to VAULT_ADDR or http://localhost:8200; set url to your Vault address')
+        ];
+    }
+    if (typeof url === 'string' &&
+        /^\w+:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/i.test(url)) {
+        return [
+            (0,core_problems/* warning */.$e)('backend-kwargs-localhost-url', where('url'), 'url points at localhost, which Airflow on Astro cannot reach; use the Vault address the Deployment can reach (host.docker.internal only for local `astro dev`)')
+        ];
+    }
+    return [];
+}
+
+;// CONCATENATED MODULE: ./src/core/validate/rules/astro.ts
+
+
+/**
+ * Each Deployment runs with the shared kwargs plus its own overrides; the
+ * merged set is what Airflow gets, so that is what is checked. A problem in
+ * the shared part is reported once, at the shared key.
+ */
+function astroProblems(manifest) {
+    const astro = manifest.astro;
+    if (!astro)
+        return [];
+    const shared = ['astro', 'backend_kwargs'];
+    const problems = [];
+    const seenIds = new Set();
+    const reported = new Set();
+    astro.deployments.forEach((deployment, index) => {
+        const own = deployment.backend_kwargs ?? {};
+        const here = ['astro', 'deployments', index];
+        const merged = { ...astro.backend_kwargs, ...own };
+        // A key the Deployment overrides is reported there; a shared one at
+        // the shared key, once, however many Deployments inherit it.
+        const where = (key) => key in own ? [...here, 'backend_kwargs', key] : [...shared, key];
+        for (const problem of backendKwargsProblems(merged, where, manifest.vault)) {
+            const id = `${problem.code}|${problem.path.join('.')}|${problem.message}`;
+            if (!reported.has(id))
+                problems.push(problem);
+            reported.add(id);
+        }
+        if (seenIds.has(deployment.id)) {
+            problems.push((0,core_problems/* error */.z3)('astro-duplicate-deployment', [...here, 'id'], `Deployment ${deployment.id} is listed twice; list each Deployment once`));
+        }
+        seenIds.add(deployment.id);
+    });
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/core/validate/validate.ts
+
+
+
+
+
+
+
+
+
+
+
+/** Checks a manifest's text and returns every problem, never just the first. */
+function validateManifest(text, options) {
+    const source = parseYamlSource(text);
+    const place = placer(source, options.file);
+    const textProblems = source.textProblems.map(({ problem, position }) => ({
+        ...place(problem),
+        ...position
+    }));
+    if (source.data === undefined) {
+        return { problems: (0,core_problems/* sortProblems */.dS)(textProblems), place };
+    }
+    if (source.data === null ||
+        typeof source.data !== 'object' ||
+        Array.isArray(source.data)) {
+        const problem = (0,core_problems/* error */.z3)('manifest-not-mapping', [], 'the manifest must be a mapping with `version: 1` at the top');
+        return { problems: (0,core_problems/* sortProblems */.dS)([...textProblems, place(problem)]), place };
+    }
+    const parsed = ManifestSchema.safeParse(source.data);
+    const structural = parsed.success
+        ? []
+        : schemaProblems(ManifestSchema, parsed.error.issues, source.data);
+    const manifest = parsed.success ? parsed.data : lenientManifest(source.data);
+    const semantic = semanticProblems(manifest, options);
+    const problems = [...textProblems, ...[...structural, ...semantic].map(place)];
+    const clean = textProblems.length === 0 && parsed.success;
+    return {
+        manifest: clean ? manifest : undefined,
+        problems: (0,core_problems/* sortProblems */.dS)(problems),
+        place
+    };
+}
+function semanticProblems(manifest, options) {
+    const read = (ref) => options.values
+        ? (0,manifest_refs/* readRef */.sg)(ref, options.manifestDir, options.values)
+        : undefined;
+    const connIds = Object.keys(manifest.connections);
+    const variableKeys = Object.keys(manifest.variables);
+    return [
+        ...vaultSettingsProblems(manifest.vault),
+        ...connIds.flatMap(connIdProblems),
+        ...caseCollisions('connections', connIds),
+        ...Object.entries(manifest.connections).flatMap(([id, entry]) => connectionProblems(id, entry, manifest.vault.connection_format, read)),
+        ...variableKeys.flatMap((key) => keyProblems('variables', key)),
+        ...caseCollisions('variables', variableKeys),
+        ...Object.keys(manifest.config).flatMap((key) => keyProblems('config', key)),
+        ...astroProblems(manifest),
+        ...refProblems((0,manifest_refs/* collectRefs */.ny)(manifest), options.manifestDir, options.repoRoot)
+    ];
+}
+function placer(source, file) {
+    return (problem) => {
+        const { line, column } = source.locate(problem.path, problem.atKey);
+        return {
+            code: problem.code,
+            severity: problem.severity,
+            message: problem.message,
+            file,
+            line,
+            column,
+            path: (0,core_problems/* formatPath */.jV)(problem.path)
+        };
+    };
+}
+
+
+/***/ }),
+
+/***/ 3138:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S8: () => (/* binding */ MANAGED_KWARGS),
+/* harmony export */   a7: () => (/* binding */ KNOWN_KWARGS),
+/* harmony export */   bt: () => (/* binding */ SECRET_KWARGS),
+/* harmony export */   cz: () => (/* binding */ BACKEND_CLASS),
+/* harmony export */   j0: () => (/* binding */ REQUIRED_PARAMS),
+/* harmony export */   tG: () => (/* binding */ AUTH_TYPES)
+/* harmony export */ });
+/**
+ * What the HashiCorp provider's VaultBackend accepts (airflow.md §4.2-4.3).
+ * Construction fails with VaultError for an unknown auth_type or a missing
+ * required parameter, which in Airflow means no secrets at all.
+ */
+const AUTH_TYPES = [
+    'approle',
+    'aws_iam',
+    'azure',
+    'gcp',
+    'github',
+    'jwt',
+    'kubernetes',
+    'ldap',
+    'radius',
+    'token',
+    'userpass'
+];
+/**
+ * Each inner list is "one of these"; every list must be satisfied. Token auth
+ * may also use VAULT_TOKEN in Airflow's environment, so it only warns.
+ */
+const REQUIRED_PARAMS = {
+    approle: [['role_id']],
+    aws_iam: [],
+    azure: [['azure_resource'], ['azure_tenant_id']],
+    gcp: [['gcp_scopes'], ['role_id']],
+    github: [['token', 'token_path']],
+    jwt: [['jwt_role'], ['jwt_token', 'jwt_token_path']],
+    kubernetes: [['kubernetes_role']],
+    ldap: [['username'], ['password']],
+    radius: [['radius_host'], ['radius_secret']],
+    token: [['token', 'token_path']],
+    userpass: [['username'], ['password']]
+};
+/** Parameters whose value is a credential: never a literal in git. */
+const SECRET_KWARGS = new Set([
+    'secret_id',
+    'token',
+    'password',
+    'radius_secret',
+    'jwt_token',
+    'gcp_keyfile_dict',
+    'key_id'
+]);
+/** Generated from `vault:` so Airflow reads exactly where the sync writes. */
+const MANAGED_KWARGS = [
+    'mount_point',
+    'connections_path',
+    'variables_path',
+    'config_path',
+    'kv_engine_version'
+];
+/** Provider kwargs, plus the hvac.Client ones it passes through. */
+const KNOWN_KWARGS = [
+    ...MANAGED_KWARGS,
+    'url',
+    'auth_type',
+    'auth_mount_point',
+    'token',
+    'token_path',
+    'username',
+    'password',
+    'key_id',
+    'secret_id',
+    'role_id',
+    'assume_role_kwargs',
+    'region',
+    'kubernetes_role',
+    'kubernetes_jwt_path',
+    'gcp_key_path',
+    'gcp_keyfile_dict',
+    'gcp_scopes',
+    'azure_tenant_id',
+    'azure_resource',
+    'radius_host',
+    'radius_secret',
+    'radius_port',
+    'jwt_role',
+    'jwt_token',
+    'jwt_token_path',
+    'use_team_secrets_path',
+    'global_secrets_path',
+    'namespace',
+    'timeout',
+    'verify',
+    'cert',
+    'proxies',
+    'allow_redirects'
+];
+const BACKEND_CLASS = 'airflow.providers.hashicorp.secrets.vault.VaultBackend';
+
+
+/***/ }),
+
+/***/ 9258:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   OJ: () => (/* binding */ ManifestReadError),
+/* harmony export */   YV: () => (/* binding */ localValueSource),
+/* harmony export */   oe: () => (/* binding */ readManifestFile)
+/* harmony export */ });
+/* unused harmony export findRepoRoot */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _core_manifest_refs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1115);
+
+
+
+/** A manifest that could not be read is a usage error, not a problem. */
+class ManifestReadError extends Error {
+}
+function readManifestFile(file, cwd) {
+    const absolute = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, file);
+    let text;
+    try {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(absolute).isDirectory()) {
+            throw new ManifestReadError(`${file} is a directory; pass the manifest file with -f`);
+        }
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(absolute, 'utf8');
+    }
+    catch (cause) {
+        if (cause instanceof ManifestReadError)
+            throw cause;
+        const code = cause.code;
+        throw new ManifestReadError(code === 'ENOENT'
+            ? `cannot read ${file}: no such file`
+            : `cannot read ${file}: ${code ?? String(cause)}`);
+    }
+    const directory = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(absolute);
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(cwd, absolute);
+    return {
+        display: relative.startsWith('..') ? absolute : relative,
+        absolute,
+        directory,
+        repoRoot: findRepoRoot(directory),
+        text: text.replace(/^\uFEFF/, '')
+    };
+}
+/** The nearest folder holding `.git`; without one, the manifest's folder. */
+function findRepoRoot(start) {
+    let current = start;
+    for (;;) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(current, '.git')))
+            return current;
+        const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(current);
+        if (parent === current)
+            return start;
+        current = parent;
+    }
+}
+/**
+ * Environment and files for references. A symlink inside the repository
+ * that points outside it is refused, as a `../` path would be.
+ */
+function localValueSource(env, repoRoot) {
+    return {
+        env: (name) => env[name],
+        file: (absolutePath) => {
+            try {
+                const real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(absolutePath);
+                if (!(0,_core_manifest_refs_js__WEBPACK_IMPORTED_MODULE_2__/* .isInside */ .FK)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(repoRoot), real))
+                    return undefined;
+                return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(real, 'utf8');
+            }
+            catch {
+                return undefined;
+            }
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ TOOL_NAME),
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+/** Kept equal to package.json's version by a test. */
+const VERSION = '0.1.0';
+const TOOL_NAME = 'airflow-vault-sync';
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -28388,6 +31484,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -28468,6 +31571,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -28482,10 +31592,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 8995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -28549,6 +31680,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
@@ -37145,119 +40283,30 @@ exports.visit = visit;
 exports.visitAsync = visitAsync;
 
 
-/***/ })
+/***/ }),
 
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
-/************************************************************************/
-var __webpack_exports__ = {};
+/***/ 6257:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ debug),
+  z3: () => (/* binding */ error),
+  V9: () => (/* binding */ getIDToken),
+  V4: () => (/* binding */ getInput),
+  pq: () => (/* binding */ info),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ setSecret),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -37332,7 +40381,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -37388,8 +40437,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -37403,10 +40452,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -37422,7 +40471,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -38125,7 +41174,7 @@ class HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -38387,7 +41436,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -38410,7 +41459,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -38506,7 +41555,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -38710,7 +41759,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -38737,7 +41786,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -39230,13 +42279,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -39527,7 +42576,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -39866,8 +42915,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -40048,7 +43097,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -40116,7 +43165,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -40203,9 +43252,33 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+
+/***/ }),
+
+/***/ 8816:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  YOg: () => (/* binding */ array),
+  zMY: () => (/* binding */ schemas_boolean),
+  k5n: () => (/* binding */ schemas_enum),
+  Whr: () => (/* binding */ schemas_int),
+  euz: () => (/* binding */ literal),
+  _H3: () => (/* binding */ looseObject),
+  chJ: () => (/* binding */ schemas_null),
+  aig: () => (/* binding */ schemas_number),
+  Ikc: () => (/* binding */ object),
+  g1P: () => (/* binding */ record),
+  rej: () => (/* binding */ strictObject),
+  YjP: () => (/* binding */ schemas_string),
+  KCZ: () => (/* binding */ union),
+  L5J: () => (/* binding */ unknown)
+});
+
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -47556,7 +50629,7 @@ function toJSONSchema(input, params) {
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
 
-const en_error = () => {
+const error = () => {
     const Sizable = {
         string: { unit: "characters", verb: "to have" },
         file: { unit: "bytes", verb: "to have" },
@@ -47677,7 +50750,7 @@ const en_error = () => {
 };
 /* harmony default export */ function en() {
     return {
-        localeError: en_error(),
+        localeError: error(),
     };
 }
 
@@ -49741,2826 +52814,223 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/core/manifest/value-ref.ts
 
-/**
- * Secret values never sit in git: a manifest names where they come from.
- * `{ env: NAME }` reads the environment of the run; `{ file: PATH }` reads a
- * file relative to the manifest (a key written by an earlier CI step).
- */
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const EnvRefSchema = strictObject({
-    env: schemas_string().describe('Name of the environment variable to read.')
-})
-    .describe('Read the value from an environment variable at run time.');
-const FileRefSchema = strictObject({
-    file: schemas_string()
-        .min(1)
-        .describe('Path relative to the manifest; must stay in the repository.'),
-    raw: schemas_boolean()
-        .optional()
-        .describe('Keep the content byte for byte. By default one trailing newline is removed, as `echo value > file` adds one.')
-})
-    .describe('Read the value from a file at run time.');
-const ValueRefSchema = union([EnvRefSchema, FileRefSchema]);
-/** A string that may instead come from the environment or a file. */
-const StringOrRefSchema = union([schemas_string(), ValueRefSchema]);
-function isValueRef(value) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        return false;
-    }
-    const keys = Object.keys(value);
-    return ((keys.length === 1 && (keys[0] === 'env' || keys[0] === 'file')) ||
-        (keys.length === 2 && keys.includes('file') && keys.includes('raw')));
-}
-function describeRef(ref) {
-    return 'env' in ref ? `env ${ref.env}` : `file ${ref.file}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/manifest/connection-schema.ts
-
-
-/**
- * One object for both forms (a whole `uri`, or fields), so an unknown key is
- * reported against every valid key and not hidden inside a union's errors.
- * Which form applies is checked by the validation rules.
- */
-const ConnectionSchema = strictObject({
-    uri: StringOrRefSchema.optional().describe('A whole Airflow conn_uri. Cannot be combined with fields.'),
-    conn_type: schemas_string()
-        .optional()
-        .describe('Connection type, such as postgres or google_cloud_platform.'),
-    description: schemas_string().optional(),
-    host: StringOrRefSchema.optional(),
-    port: schemas_int().min(0).max(65535).optional(),
-    login: StringOrRefSchema.optional(),
-    password: StringOrRefSchema.optional().describe('Always { env: NAME } or { file: PATH }: a literal is refused.'),
-    schema: StringOrRefSchema.optional(),
-    extra: record(schemas_string(), unknown())
-        .optional()
-        .describe('Extra fields; any value may be { env: NAME } or { file: PATH }.')
-})
-    .describe('An Airflow connection: either `uri`, or `conn_type` and fields.');
-/** Fields that exist only in the fields form. */
-const FIELD_KEYS = [
-    'conn_type',
-    'description',
-    'host',
-    'port',
-    'login',
-    'password',
-    'schema',
-    'extra'
-];
-
-;// CONCATENATED MODULE: ./src/core/manifest/astro-schema.ts
-
-
-/**
- * The kwargs Airflow's VaultBackend is built with. Any provider or hvac
- * kwarg may appear (the provider passes unknown ones to hvac.Client), so the
- * object is open; known names are checked by the validation rules.
- */
-const BackendKwargsSchema = record(schemas_string(), union([StringOrRefSchema, schemas_number(), schemas_boolean(), schemas_null()]))
-    .describe('VaultBackend kwargs (url, auth_type and its parameters). mount_point, the paths and kv_engine_version come from `vault:`.');
-const DeploymentSchema = strictObject({
-    id: schemas_string().min(1).describe('Astro Deployment id.'),
-    name: schemas_string().optional().describe('A label for reports.'),
-    backend_kwargs: BackendKwargsSchema.optional().describe('Overrides of the shared backend_kwargs for this Deployment.'),
-    wait: schemas_enum(['healthy', 'none'])
-        .optional()
-        .describe('After an update, wait until the Deployment is HEALTHY.')
-});
-const AstroSchema = strictObject({
-    organization_id: schemas_string()
-        .min(1)
-        .optional()
-        .describe('Astro organization id; else ASTRO_ORGANIZATION_ID or the token.'),
-    deployments: array(DeploymentSchema).min(1),
-    backend_kwargs: BackendKwargsSchema.default({}),
-    wait: schemas_enum(['healthy', 'none']).default('none')
-})
-    .describe('Astro Deployments to point at Vault through AIRFLOW__SECRETS__BACKEND.');
-
-;// CONCATENATED MODULE: ./src/core/manifest/schema.ts
-
-
-
-
-/**
- * Manifest v1, written once: validation, the types and the published JSON
- * Schema (schema/manifest.schema.json) all come from these definitions.
- */
-const BasePath = schemas_string()
-    .nullable()
-    .describe('Path under the mount, as VaultBackend reads it. null: not managed.');
-const VaultSettingsSchema = strictObject({
-    mount: schemas_string()
-        .min(1)
-        .default('secret')
-        .describe('The KV mount Airflow reads (VaultBackend mount_point).'),
-    kv_version: union([literal(1), literal(2)])
-        .optional()
-        .describe('KV engine version. When absent, detected from Vault.'),
-    namespace: schemas_string()
-        .optional()
-        .describe('Vault Enterprise / HCP namespace, such as "admin".'),
-    connections_path: BasePath.default('connections'),
-    variables_path: BasePath.default('variables'),
-    config_path: BasePath.default('config'),
-    connection_format: schemas_enum(['uri', 'json'])
-        .default('uri')
-        .describe('uri: {"conn_uri": "..."}; json: the connection fields as the secret.'),
-    prune: union([schemas_boolean(), literal('all')])
-        .default(false)
-        .describe('Delete secrets under managed paths that the manifest no longer lists: true = only those this tool wrote, "all" = every one.'),
-    prune_mode: schemas_enum(['soft', 'destroy'])
-        .default('soft')
-        .describe('KV v2: soft delete (recoverable) or destroy every version.')
-})
-    .describe('Where and how secrets are written in Vault.');
-/** Variables are strings in Airflow; other YAML values are converted. */
-const VariableValueSchema = union([
-    StringOrRefSchema,
-    schemas_number(),
-    schemas_boolean(),
-    array(unknown()),
-    record(schemas_string(), unknown())
-]);
-const ManifestSchema = strictObject({
-    $schema: schemas_string().optional(),
-    version: literal(1).describe('Manifest format version. Always 1.'),
-    vault: VaultSettingsSchema.prefault({}),
-    connections: record(schemas_string(), ConnectionSchema)
-        .default({})
-        .describe('Airflow connections by conn_id.'),
-    variables: record(schemas_string(), VariableValueSchema)
-        .default({})
-        .describe('Airflow variables by key.'),
-    config: record(schemas_string(), StringOrRefSchema)
-        .default({})
-        .describe('Airflow config secrets (the *_secret options) by name.'),
-    astro: AstroSchema.optional()
-})
-    .describe('airflow-vault-sync secrets manifest');
-
-;// CONCATENATED MODULE: ./src/core/manifest/lenient.ts
-
-
-
-
-/**
- * The manifest made of every part that is valid on its own. A wrong port in
- * one connection must not hide a literal password in another: the semantic
- * checks run on this, while the schema problems are reported separately.
- */
-function lenientManifest(data) {
-    const raw = isRecord(data) ? data : {};
-    const strict = ManifestSchema.safeParse(raw);
-    if (strict.success)
-        return strict.data;
-    return {
-        version: 1,
-        vault: VaultSettingsSchema.parse(validFields(raw.vault, VaultSettingsSchema.shape)),
-        connections: validEntries(raw.connections, ConnectionSchema),
-        variables: validEntries(raw.variables, VariableValueSchema),
-        config: validEntries(raw.config, StringOrRefSchema),
-        astro: AstroSchema.safeParse(raw.astro).data
-    };
-}
-function validEntries(value, schema) {
-    if (!isRecord(value))
-        return {};
-    const entries = {};
-    for (const [key, item] of Object.entries(value)) {
-        const parsed = schema.safeParse(item);
-        if (parsed.success)
-            entries[key] = parsed.data;
-    }
-    return entries;
-}
-/** The keys of an object whose values pass their own schema. */
-function validFields(value, shape) {
-    if (!isRecord(value))
-        return {};
-    return Object.fromEntries(Object.entries(value).filter(([key, item]) => shape[key]?.safeParse(item).success));
-}
-function isRecord(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/core/problems.ts
-function problems_error(code, path, message, atKey = false) {
-    return { code, severity: 'error', message, path, atKey };
-}
-function problems_warning(code, path, message, atKey = false) {
-    return { code, severity: 'warning', message, path, atKey };
-}
-function formatPath(path) {
-    return path
-        .map((part, index) => typeof part === 'number'
-        ? `[${part}]`
-        : /^[A-Za-z0-9_-]+$/.test(part)
-            ? `${index === 0 ? '' : '.'}${part}`
-            : `[${JSON.stringify(part)}]`)
-        .join('');
-}
-/** Errors first, then by line, so the first screen shows what blocks. */
-function sortProblems(problems) {
-    return [...problems].sort((a, b) => a.file.localeCompare(b.file) ||
-        a.line - b.line ||
-        a.column - b.column ||
-        a.code.localeCompare(b.code));
-}
-function problems_countBySeverity(problems) {
-    const errors = problems.filter((p) => p.severity === 'error').length;
-    return { errors, warnings: problems.length - errors };
-}
-
-;// CONCATENATED MODULE: ./src/core/manifest/yaml-source.ts
-
-
-/** Large enough for 100,000 entries; small enough to refuse a runaway file. */
-const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
-/** Anchors are handy for shared extras; a billion-laughs file is not. */
-const MAX_ALIAS_COUNT = 1000;
-function parseYamlSource(text) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const position = (offset) => {
-        const { line, col } = lineCounter.linePos(offset);
-        return { line, column: col };
-    };
-    if (Buffer.byteLength(text) > MAX_MANIFEST_BYTES) {
-        const problem = problems_error('manifest-too-large', [], `the manifest is larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MiB; split it into several manifests`);
-        return {
-            data: undefined,
-            textProblems: [{ problem, position: { line: 1, column: 1 } }],
-            locate: () => ({ line: 1, column: 1 })
-        };
-    }
-    // yaml's own uniqueKeys check compares every key with every other one,
-    // which costs a second on a 5,000-entry map; duplicateKeys is linear.
-    const doc = (0,dist/* parseDocument */.Tp)(text, {
-        lineCounter,
-        uniqueKeys: false,
-        prettyErrors: false,
-        version: '1.2'
-    });
-    const textProblems = [
-        ...doc.errors.map((e) => ({
-            problem: yamlErrorProblem(e.message),
-            position: position(e.pos[0])
-        })),
-        ...duplicateKeys(doc).map(({ key, offset }) => ({
-            problem: problems_error('yaml-duplicate-key', [], `duplicate key ${JSON.stringify(key)}: YAML would keep only one of the two; remove or rename one`),
-            position: position(offset)
-        }))
-    ];
-    let data;
-    // A duplicate key still leaves a usable document (the last one wins), so
-    // the rest of the manifest is checked too.
-    if (doc.errors.length === 0) {
-        try {
-            data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-        }
-        catch {
-            textProblems.push({
-                problem: problems_error('yaml-alias-limit', [], `aliases expand to more than ${MAX_ALIAS_COUNT} nodes; write the repeated values out or use fewer nested aliases`),
-                position: { line: 1, column: 1 }
-            });
-        }
-    }
-    return {
-        data,
-        textProblems,
-        locate: (path, atKey = false) => locateNode(doc, path, atKey, position)
-    };
-}
-function yamlErrorProblem(message) {
-    const firstLine = message.split('\n')[0] ?? message;
-    return problems_error('yaml-syntax', [], `invalid YAML: ${firstLine} (fix the syntax at this line)`);
-}
-/** Keys that repeat within one mapping, compared as the JSON keys they become. */
-function duplicateKeys(doc) {
-    const found = [];
-    (0,dist/* visit */.YR)(doc, {
-        Map(_, map) {
-            const seen = new Set();
-            for (const pair of map.items) {
-                const key = (0,dist/* isScalar */.jn)(pair.key)
-                    ? String(pair.key.value)
-                    : String(pair.key);
-                if (seen.has(key)) {
-                    found.push({
-                        key,
-                        offset: pair.key?.range?.[0] ?? 0
-                    });
-                }
-                seen.add(key);
-            }
-        }
-    });
-    return found;
-}
-/** Walks the document along a manifest path, as deep as it exists. */
-function locateNode(doc, path, atKey, position) {
-    let node = doc.contents;
-    let range = node?.range;
-    for (const [index, segment] of path.entries()) {
-        if (node instanceof dist/* Alias */.x1)
-            node = node.resolve(doc);
-        const last = index === path.length - 1;
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((p) => ((0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : p.key) === segment);
-            if (!pair)
-                break;
-            const keyNode = pair.key;
-            const valueNode = pair.value;
-            node = valueNode;
-            range =
-                (last && atKey) || !valueNode?.range ? keyNode.range : valueNode.range;
-        }
-        else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
-            const item = node.items[segment];
-            if (!item)
-                break;
-            node = item;
-            range = item.range;
-        }
-        else {
-            break;
-        }
-    }
-    return position(range?.[0] ?? 0);
-}
-
-;// CONCATENATED MODULE: ./src/core/manifest/refs.ts
-
-
-/** Every reference in the manifest, with where it stands. */
-function collectRefs(manifest) {
-    const found = [];
-    const visit = (value, at) => {
-        if (isValueRef(value)) {
-            found.push({ path: at, ref: value });
-        }
-        else if (Array.isArray(value)) {
-            value.forEach((item, index) => visit(item, [...at, index]));
-        }
-        else if (value !== null && typeof value === 'object') {
-            for (const [key, item] of Object.entries(value))
-                visit(item, [...at, key]);
-        }
-    };
-    visit(manifest.connections, ['connections']);
-    visit(manifest.variables, ['variables']);
-    visit(manifest.config, ['config']);
-    if (manifest.astro) {
-        visit(manifest.astro.backend_kwargs, ['astro', 'backend_kwargs']);
-        manifest.astro.deployments.forEach((d, i) => visit(d.backend_kwargs ?? {}, [
-            'astro',
-            'deployments',
-            i,
-            'backend_kwargs'
-        ]));
-    }
-    return found;
-}
-function refFilePath(manifestDir, ref) {
-    return external_node_path_default().resolve(manifestDir, ref.file);
-}
-/** True when a path, once resolved, stays inside the repository. */
-function isInside(root, target) {
-    const relative = external_node_path_default().relative(root, target);
-    return (relative === '' ||
-        (!relative.startsWith('..') && !external_node_path_default().isAbsolute(relative)));
-}
-/**
- * The value behind a reference, or undefined when it is not available. A
- * file loses one trailing newline unless `raw`, because `echo secret > f`
- * adds one that no password contains.
- */
-function readRef(ref, manifestDir, source) {
-    if ('env' in ref)
-        return source.env(ref.env);
-    const content = source.file(refFilePath(manifestDir, ref));
-    if (content === undefined || ref.raw)
-        return content;
-    return content.replace(/\r?\n$/, '');
-}
-
-;// CONCATENATED MODULE: ./src/core/validate/suggest.ts
-/**
- * Optimal string alignment distance: insertions, deletions, substitutions
- * and swaps of neighbours, so `prot` is one step from `port`.
- */
-function editDistance(a, b) {
-    const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => i === 0 ? j : j === 0 ? i : 0));
-    const at = (i, j) => rows[i]?.[j] ?? 0;
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-                best = Math.min(best, at(i - 2, j - 2) + 1);
-            }
-            ;
-            rows[i][j] = best;
-        }
-    }
-    return at(a.length, b.length);
-}
-/** The nearest candidate, when it is near enough to be a likely typo. */
-function nearest(word, candidates) {
-    let best;
-    let bestDistance = Infinity;
-    for (const candidate of candidates) {
-        const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    const allowed = Math.max(1, Math.floor(word.length / 3));
-    return bestDistance <= allowed ? best : undefined;
-}
-function didYouMean(word, candidates) {
-    const match = nearest(word, candidates);
-    return match ? `did you mean ${JSON.stringify(match)}?` : '';
-}
-
-;// CONCATENATED MODULE: ./src/core/validate/schema-walk.ts
-
-function def(schema) {
-    return schema._zod.def;
-}
-const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault']);
-function unwrap(schema) {
-    let current = schema;
-    while (WRAPPERS.has(def(current).type)) {
-        current = def(current).innerType;
-    }
-    return current;
-}
-function child(schema, segment) {
-    const d = def(unwrap(schema));
-    switch (d.type) {
-        case 'object':
-            return d.shape && segment in d.shape
-                ? [d.shape[segment]]
-                : [];
-        case 'record':
-            return d.valueType ? [d.valueType] : [];
-        case 'array':
-            return d.element ? [d.element] : [];
-        case 'union':
-            return (d.options ?? []).flatMap((o) => child(o, segment));
-        default:
-            return [];
-    }
-}
-/** Every schema a data path can lead to (unions give several). */
-function schemasAt(root, path) {
-    let current = [root];
-    for (const segment of path) {
-        if (typeof segment === 'symbol')
-            return [];
-        current = current.flatMap((s) => child(s, segment));
-    }
-    return current;
-}
-/** Object keys a schema allows, through any nesting of unions. */
-function objectKeys(schema) {
-    const d = def(unwrap(schema));
-    if (d.type === 'union')
-        return (d.options ?? []).flatMap(objectKeys);
-    return Object.keys(d.shape ?? {});
-}
-/** The keys an object at this path may have. */
-function objectKeysAt(root, path) {
-    return [...new Set(schemasAt(root, path).flatMap(objectKeys))];
-}
-/** "a string, or { env: NAME } or { file: PATH }" and the like. */
-function describeExpected(schema) {
-    if (schema === EnvRefSchema)
-        return '{ env: NAME }';
-    if (schema === FileRefSchema)
-        return '{ file: PATH }';
-    const inner = unwrap(schema);
-    const d = def(inner);
-    switch (d.type) {
-        case 'string':
-            return 'a string';
-        case 'number':
-            return d.format?.includes('int') ? 'a whole number' : 'a number';
-        case 'boolean':
-            return 'true or false';
-        case 'literal':
-            return (d.values ?? []).map((v) => JSON.stringify(v)).join(' or ');
-        case 'enum':
-            return `one of ${Object.values(d.entries ?? {})
-                .map((v) => JSON.stringify(v))
-                .join(', ')}`;
-        case 'object':
-        case 'record':
-            return 'a mapping';
-        case 'array':
-            return 'a list';
-        case 'null':
-            return 'null';
-        case 'union': {
-            const options = [...new Set((d.options ?? []).map(describeExpected))];
-            const literals = (d.options ?? []).every((o) => def(unwrap(o)).type === 'literal');
-            return options.join(literals ? ' or ' : ', or ');
-        }
-        default:
-            return 'a valid value';
-    }
-}
-/** YAML's names for what the user wrote. */
-function describeActual(value) {
-    if (value === null)
-        return 'null';
-    if (value === undefined)
-        return 'nothing';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a mapping';
-    if (typeof value === 'string')
-        return 'a string';
-    if (typeof value === 'number') {
-        return Number.isInteger(value) ? 'a whole number' : 'a number';
-    }
-    return typeof value === 'boolean' ? `${value}` : typeof value;
-}
-
-;// CONCATENATED MODULE: ./src/core/validate/schema-issues.ts
-
-
-
-/** Turns zod's issues into problems a person can act on. */
-function schemaProblems(root, issues, data) {
-    return issues.flatMap((issue) => translate(root, issue, [], data));
-}
-function valueAt(data, path) {
-    let current = data;
-    for (const segment of path) {
-        if (current === null || typeof current !== 'object')
-            return undefined;
-        current = current[segment];
-    }
-    return current;
-}
-function translate(root, issue, prefix, data) {
-    const path = [...prefix, ...issue.path];
-    const value = valueAt(data, path);
-    switch (issue.code) {
-        case 'unrecognized_keys': {
-            const known = objectKeysAt(root, path);
-            return issue.keys.map((key) => problems_error('schema-unknown-key', [...path, key], `unknown key ${JSON.stringify(key)}; ${didYouMean(key, known) || `expected one of ${known.join(', ')}`}`, true));
-        }
-        case 'invalid_union':
-            return unionProblems(root, issue, path, data, value);
-        case 'invalid_type':
-            return [typeProblem(root, path, value)];
-        case 'invalid_value':
-            // Only enums and literals (version, kv_version, …) get here: never a
-            // secret, so the value itself can be shown.
-            return [typeProblem(root, path, value, true)];
-        case 'too_small':
-        case 'too_big':
-            return [problems_error('schema-invalid-value', path, boundMessage(issue))];
-        default:
-            return [problems_error('schema-invalid-value', path, issue.message)];
-    }
-}
-/**
- * For a mapping where a union allows one, show the errors of the object
- * branch that came closest (a `{ evn: X }` typo), not "Invalid input".
- */
-function unionProblems(root, issue, path, data, value) {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-        const objectBranches = issue.errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
-        const best = [...objectBranches].sort((a, b) => a.length - b.length)[0];
-        // An unknown key explains the missing one (`evn` for `env`): say it once.
-        const unknown = best?.filter((i) => i.code === 'unrecognized_keys');
-        const shown = unknown && unknown.length > 0 ? unknown : best;
-        if (shown)
-            return shown.flatMap((i) => translate(root, i, path, data));
-    }
-    const literals = issue.errors.every((branch) => branch.every((i) => i.code === 'invalid_value'));
-    return [typeProblem(root, path, value, literals)];
-}
-function typeProblem(root, path, value, showValue = false) {
-    const expected = schemasAt(root, path).map(describeExpected).join(', or ');
-    if (path.length === 1 && path[0] === 'version') {
-        return value === undefined
-            ? problems_error('version-missing', [], 'add `version: 1` at the top of the manifest')
-            : problems_error('version-unsupported', path, `version ${JSON.stringify(value)} is not supported; this tool reads version 1`);
-    }
-    if (value === undefined) {
-        const key = String(path[path.length - 1]);
-        return problems_error('schema-missing-key', path.slice(0, -1), `missing required key ${JSON.stringify(key)} (${expected})`);
-    }
-    return problems_error('schema-invalid-type', path, `expected ${expected || 'another value'}, got ${showValue ? JSON.stringify(value) : describeActual(value)}`);
-}
-function boundMessage(issue) {
-    if (issue.code === 'too_small' && issue.origin === 'array') {
-        return `needs at least ${String(issue.minimum)} item(s)`;
-    }
-    if (issue.code === 'too_small' && issue.origin === 'string') {
-        return 'must not be empty';
-    }
-    if (issue.code === 'too_small' || issue.code === 'too_big') {
-        const side = issue.code === 'too_small' ? 'at least' : 'at most';
-        const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
-        return `must be ${side} ${String(bound)}`;
-    }
-    return issue.message;
-}
-
-;// CONCATENATED MODULE: ./src/core/validate/rules/keys.ts
-
-/**
- * Ids and keys become Vault path segments and Airflow lookups. The rules are
- * the ones every Airflow 2 and 3 entry point accepts (airflow.md §3): the
- * model is looser, but the CLI and REST API are not.
- */
-const CONN_ID = /^[A-Za-z0-9_.-]+$/;
-const MAX_CONN_ID = 200;
-const MAX_KEY = 250;
-/** Python counts code points, not UTF-16 units. */
-function keys_length(text) {
-    return [...text].length;
-}
-function connIdProblems(id) {
-    const path = ['connections', id];
-    if (keys_length(id) > MAX_CONN_ID) {
-        return [
-            problems_error('conn-id-too-long', path, `connection id is ${keys_length(id)} characters; Airflow's CLI and REST API accept at most ${MAX_CONN_ID}`, true)
-        ];
-    }
-    if (!CONN_ID.test(id)) {
-        return [
-            problems_error('conn-id-invalid', path, `connection id ${JSON.stringify(id)} may only use letters A-Z a-z, digits, '_', '.' and '-' to be valid in every Airflow entry point; rename it`, true)
-        ];
-    }
-    if (id.includes('..')) {
-        return [
-            problems_error('conn-id-dotdot', path, `connection id ${JSON.stringify(id)} contains '..', which Airflow rejects and Vault refuses in paths; rename it`, true)
-        ];
-    }
-    return [];
-}
-/** Variable keys and config names: any text that is one Vault path segment. */
-function keyProblems(section, key) {
-    const noun = section === 'variables' ? 'variable key' : 'config name';
-    const path = [section, key];
-    const problem = (why) => [
-        problems_error(`${section === 'variables' ? 'variable' : 'config'}-key-invalid`, path, `${noun} ${JSON.stringify(key)} ${why}`, true)
-    ];
-    if (key.trim() === '')
-        return problem('is empty; give it a name');
-    if (keys_length(key) > MAX_KEY) {
-        return problem(`is ${keys_length(key)} characters; Airflow allows at most ${MAX_KEY}`);
-    }
-    if (key.includes('/')) {
-        return problem("contains '/', which would nest it in a Vault folder where Airflow does not look; use '_' or '.' instead");
-    }
-    if (key.includes('..'))
-        return problem("contains '..', which Vault refuses in paths");
-    return [];
-}
-/**
- * `AIRFLOW_CONN_*` and `AIRFLOW_VAR_*` lookups upper-case the id, so two
- * entries that differ only by case shadow each other there.
- */
-function caseCollisions(section, keys) {
-    const seen = new Map();
-    const problems = [];
-    const prefix = section === 'connections' ? 'AIRFLOW_CONN_' : 'AIRFLOW_VAR_';
-    for (const key of keys) {
-        const upper = key.toUpperCase();
-        const first = seen.get(upper);
-        if (first === undefined) {
-            seen.set(upper, key);
-            continue;
-        }
-        problems.push(problems_warning('key-case-collision', [section, key], `${JSON.stringify(key)} and ${JSON.stringify(first)} differ only by case; ${prefix}${upper} would name both, so rename one`, true));
-    }
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./src/core/airflow/connection.ts
-/**
- * The shared shapes of an Airflow connection: what Airflow's model holds
- * after a parse (`ConnectionFields`) and what a user declares
- * (`ConnectionInput`). Field names follow Airflow's, snake_case included,
- * so they can be compared with Airflow's own tests and JSON form.
- */
-/** The key whose query value Airflow takes verbatim as the extra JSON. */
-const EXTRA_KEY = '__extra__';
-/**
- * `Connection._normalize_conn_type`: exactly `postgresql` becomes
- * `postgres`; otherwise every `-` becomes `_`. Nothing else is touched
- * (`postgresql+psycopg2` and upper case stay as they are).
- */
-function normalizeConnType(connType) {
-    if (connType === 'postgresql')
-        return 'postgres';
-    return connType.replace(/-/g, '_');
-}
-/** All field names, in Airflow's order, for loops and reports. */
-const CONNECTION_FIELD_NAMES = [
-    'conn_type',
-    'host',
-    'schema',
-    'login',
-    'password',
-    'port',
-    'extra'
-];
-/** Drop the first code point, as Python's `s[1:]` does (not a UTF-16 unit). */
-function dropFirstCodePoint(s) {
-    const first = s.codePointAt(0);
-    if (first === undefined)
-        return '';
-    return s.slice(first > 0xffff ? 2 : 1);
-}
-
-;// CONCATENATED MODULE: ./src/core/airflow/python-quote.ts
-/**
- * CPython's `quote`, `quote_plus`, `unquote`, `parse_qsl` and `urlencode`
- * (`urllib.parse`), with the arguments Airflow uses. `encodeURIComponent` and
- * `decodeURIComponent` differ (`! ' ( ) *` stay literal; a bad escape throws
- * instead of staying literal), so they are not used.
- */
-// Strict UTF-8 decoding with U+FFFD per maximal invalid subpart, like
-// Python's errors='replace'. ignoreBOM keeps a leading U+FEFF: Python's
-// 'utf-8' codec does not strip it.
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-const encoder = new TextEncoder();
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-/** True when `s` holds a surrogate Python's UTF-8 codec cannot encode. */
-function hasLoneSurrogate(s) {
-    return LONE_SURROGATE.test(s);
-}
-/** Python's `UnicodeEncodeError` (a `ValueError`); the text is not echoed. */
-class PythonUnicodeEncodeError extends Error {
-    constructor() {
-        super("'utf-8' codec can't encode a lone surrogate: surrogates not allowed");
-        this.name = 'UnicodeEncodeError';
-    }
-}
-/** One run of ASCII: `%XX` to bytes (bad escapes kept), then UTF-8 decode. */
-function unquoteAsciiRun(run) {
-    const bits = run.split('%');
-    if (bits.length === 1)
-        return run;
-    const bytes = [...encoder.encode(bits[0])];
-    for (const item of bits.slice(1)) {
-        if (/^[0-9A-Fa-f]{2}/.test(item)) {
-            bytes.push(parseInt(item.slice(0, 2), 16), ...encoder.encode(item.slice(2)));
-        }
-        else {
-            bytes.push(0x25, ...encoder.encode(item));
-        }
-    }
-    return decoder.decode(Uint8Array.from(bytes));
-}
-/**
- * `unquote(s)`: only ASCII runs are decoded, each on its own, so a UTF-8
- * sequence split by a raw non-ASCII character decodes to U+FFFD pieces.
- */
-function unquote(s) {
-    if (!s.includes('%'))
-        return s;
-    return s.replace(/[^\u0080-\uffff]+/g, unquoteAsciiRun);
-}
-/** `unquote_plus(s)`: `+` is a space first, then `unquote`. */
-function unquotePlus(s) {
-    return unquote(s.replace(/\+/g, ' '));
-}
-/**
- * `quote(s, safe)`: UTF-8 (strict), upper-case hex; only `A-Za-z0-9_.-~`
- * and the ASCII characters of `safe` stay literal. Airflow passes `safe=''`.
- */
-function quote(s, safe = '') {
-    if (hasLoneSurrogate(s))
-        throw new PythonUnicodeEncodeError();
-    let out = '';
-    for (const byte of encoder.encode(s)) {
-        const ch = String.fromCharCode(byte);
-        if (/[A-Za-z0-9_.\-~]/.test(ch) || (byte < 128 && safe.includes(ch))) {
-            out += ch;
-        }
-        else {
-            out += '%' + byte.toString(16).toUpperCase().padStart(2, '0');
-        }
-    }
-    return out;
-}
-/** `quote_plus(s)`: like `quote(s, '')` but a space becomes `+`. */
-function quotePlus(s) {
-    return quote(s, ' ').replace(/ /g, '+');
-}
-/**
- * `parse_qsl(qs, keep_blank_values=True)`: `&` is the only separator (3.9.2+),
- * empty segments are skipped, a segment without `=` gets the value `''`.
- */
-function parseQsl(qs) {
-    const pairs = [];
-    if (qs === '')
-        return pairs;
-    for (const segment of qs.split('&')) {
-        if (segment === '')
-            continue;
-        const eq = segment.indexOf('=');
-        const name = eq < 0 ? segment : segment.slice(0, eq);
-        const value = eq < 0 ? '' : segment.slice(eq + 1);
-        pairs.push([unquotePlus(name), unquotePlus(value)]);
-    }
-    return pairs;
-}
-/** `dict(pairs)`: the last value wins but a key keeps its first position. */
-function pyDict(pairs) {
-    const dict = new Map();
-    for (const [k, v] of pairs)
-        dict.set(k, v);
-    return dict;
-}
-/** `urlencode(mapping)` for string keys and values (`quote_plus` on each). */
-function urlencode(query) {
-    const parts = [];
-    for (const [k, v] of query)
-        parts.push(`${quotePlus(k)}=${quotePlus(v)}`);
-    return parts.join('&');
-}
-
-;// CONCATENATED MODULE: ./src/core/airflow/parse-netloc-notes.ts
-
-/** One note, as a list so rules can spread their results. */
-function note(code, message) {
-    return [{ code, message }];
-}
-/** `%` not followed by two hex digits, or escapes that decode to U+FFFD. */
-function badEscape(part, raw, decoded) {
-    if (/%(?![0-9A-Fa-f]{2})/.test(raw)) {
-        return note('uri-bad-percent-escape', `The ${part} contains a '%' not followed by two hex digits; Airflow ` +
-            "keeps it as a literal '%'. Percent-encode a literal '%' as %25.");
-    }
-    if (decoded.includes('\ufffd') && !raw.includes('\ufffd')) {
-        return note('uri-bad-percent-escape', `The ${part} has percent-escapes that are not valid UTF-8; Airflow ` +
-            'replaces them with U+FFFD. Percent-encode the UTF-8 bytes of the text.');
-    }
-    return [];
-}
-/** A literal `+` is not a space outside the query. */
-function plusNote(part, raw) {
-    if (raw === null || !raw.includes('+'))
-        return [];
-    return note('uri-plus-in-password', `The ${part} contains a literal '+'. Airflow keeps it as '+' (only the ` +
-        "query turns '+' into a space). If you meant a space, write %20; if " +
-        "you meant '+', percent-encode it as %2B so every tool reads the same.");
-}
-/** Notes on the userinfo (login and password). */
-function userinfoNotes(parts) {
-    const { username, password } = parts;
-    const notes = [
-        ...plusNote('login', username),
-        ...plusNote('password', password),
-        ...badEscape('login', username ?? '', unquote(username ?? '')),
-        ...badEscape('password', password ?? '', unquote(password ?? ''))
-    ];
-    const userinfo = parts.netloc.slice(0, Math.max(parts.netloc.lastIndexOf('@'), 0));
-    if (userinfo.includes('@')) {
-        notes.push(...note('uri-unencoded-at', "The login or password contains a raw '@'. Python splits at the " +
-            "last '@', so Airflow reads it, but most other tools split at the " +
-            "first one. Percent-encode '@' as %40."));
-    }
-    if (password === '') {
-        notes.push(...note('uri-empty-password', "The password is empty ('login:@'). Airflow's core model stores no " +
-            "password (None) while the Task SDK stores ''. Leave out the ':' " +
-            'when there is no password.'));
-    }
-    return notes;
-}
-/** Notes on the host and schema. */
-function hostNotes(parts, fields) {
-    const raw = parts.hostinfo()[0];
-    const notes = [
-        ...badEscape('host', raw, unquote(raw)),
-        ...badEscape('schema', parts.path, fields.schema)
-    ];
-    // The '/' fallback of `_parse_netloc_to_hostname` keeps the case.
-    const lowered = parts.hostname ?? '';
-    if (lowered !== raw && !unquote(lowered).includes('/')) {
-        notes.push(...note('uri-host-lowercased', "The host has upper-case letters; Python's urlsplit lower-cases the " +
-            'host (up to its first percent-escape), so Airflow stores it in ' +
-            'lower case. Write it in lower case, or percent-encode it if the ' +
-            'case matters.'));
-    }
-    return notes;
-}
-
-;// CONCATENATED MODULE: ./src/core/airflow/parse-query-notes.ts
-/**
- * Notes on the query (Airflow's extras) and on text after a raw `#`. The
- * query is read with `parse_qsl` and `dict()`, which decode `+` as a space,
- * keep the last of repeated keys and let `__extra__` override everything.
- */
-
-
-
-/** Notes on `__extra__`: it wins alone, and may be empty. */
-function extraKeyNotes(pairs) {
-    const keys = pairs.map(([k]) => k);
-    if (!keys.includes(EXTRA_KEY))
-        return [];
-    const notes = [];
-    if (keys.some((k) => k !== EXTRA_KEY)) {
-        notes.push(...note('uri-extra-discards-params', 'The query has __extra__ and other parameters; Airflow takes the ' +
-            'extra from __extra__ alone and discards the others. Move them ' +
-            'into the __extra__ JSON object.'));
-    }
-    const last = pairs.filter(([k]) => k === EXTRA_KEY).pop();
-    if (last !== undefined && last[1] === '') {
-        notes.push(...note('uri-empty-extra', 'The __extra__ parameter is empty, so Airflow stores an empty ' +
-            'extra. Remove it, or set it to a percent-encoded JSON object.'));
-    }
-    return notes;
-}
-/** All query and fragment notes. */
-function queryNotes(uri, first, parts, pairs) {
-    const notes = [];
-    if (`${first.query}#${first.fragment}`.includes('://')) {
-        notes.push(...note('uri-url-in-query', "A query value contains an unencoded '://'. Airflow counts every " +
-            "'://' in the URI and takes a second one for a protocol inside the " +
-            'host, which scrambles the host and schema. Percent-encode ' +
-            "':' and '/' in query values (%3A, %2F)."));
-    }
-    // '+' inside __extra__ is how quote_plus writes the JSON's spaces.
-    const flat = parts.query
-        .split('&')
-        .filter((segment) => !segment.startsWith(`${EXTRA_KEY}=`));
-    if (flat.some((segment) => segment.includes('+'))) {
-        notes.push(...note('uri-plus-in-query', "A query parameter contains '+', which Airflow decodes as a space. " +
-            "That is right if you meant a space; for a literal '+' (base64 " +
-            'values, offsets like +02:00) write %2B.'));
-    }
-    const keys = pairs.map(([k]) => k);
-    if (new Set(keys).size < keys.length) {
-        notes.push(...note('uri-repeated-query-key', 'A query parameter name appears more than once; Airflow keeps only ' +
-            'its last value (apache/airflow#9060). Use distinct names, or put ' +
-            'a list in the __extra__ JSON.'));
-    }
-    notes.push(...extraKeyNotes(pairs));
-    notes.push(...badEscape('query', parts.query, unquotePlus(parts.query)));
-    if (uri.includes('#')) {
-        notes.push(...note('uri-fragment', "The URI contains a raw '#'. Python treats what follows as a " +
-            'fragment, which Airflow ignores, so that text is silently dropped. ' +
-            "Percent-encode '#' as %23 in every part."));
-    }
-    return notes;
-}
-
-;// CONCATENATED MODULE: ./src/core/airflow/python-split-result.ts
-/**
- * CPython's `SplitResult` with the netloc properties Airflow reads
- * (`username`, `password`, `hostname`, `port`), and the `ValueError` urllib
- * raises. Ported from `urllib.parse` (3.12), quirks included.
- */
-/** Python's `ValueError`, tagged. Messages copy Python's (they may echo input). */
-class PythonValueError extends Error {
-    kind;
-    constructor(kind, message) {
-        super(message);
-        this.kind = kind;
-        this.name = 'ValueError';
-    }
-}
-/** Python's `repr()` of a str, close enough for error messages. */
-function pyRepr(s) {
-    return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
-/** The five parts of a split URL plus the netloc accessors. */
-class SplitResult {
-    scheme;
-    netloc;
-    path;
-    query;
-    fragment;
-    constructor(scheme, netloc, path, query, fragment) {
-        this.scheme = scheme;
-        this.netloc = netloc;
-        this.path = path;
-        this.query = query;
-        this.fragment = fragment;
-    }
-    /** Userinfo split at the LAST `@`, then at the FIRST `:`. */
-    userinfo() {
-        const at = this.netloc.lastIndexOf('@');
-        if (at < 0)
-            return [null, null];
-        const info = this.netloc.slice(0, at);
-        const colon = info.indexOf(':');
-        return colon < 0
-            ? [info, null]
-            : [info.slice(0, colon), info.slice(colon + 1)];
-    }
-    /**
-     * Python's `_hostinfo`: the raw host text (no case change, brackets
-     * removed) and raw port text (`None` when empty).
-     */
-    hostinfo() {
-        const hostinfo = this.netloc.slice(this.netloc.lastIndexOf('@') + 1);
-        const open = hostinfo.indexOf('[');
-        let hostname;
-        let port;
-        if (open >= 0) {
-            const bracketed = hostinfo.slice(open + 1);
-            const close = bracketed.indexOf(']');
-            hostname = close < 0 ? bracketed : bracketed.slice(0, close);
-            const after = close < 0 ? '' : bracketed.slice(close + 1);
-            const colon = after.indexOf(':');
-            port = colon < 0 ? '' : after.slice(colon + 1);
-        }
-        else {
-            const colon = hostinfo.indexOf(':');
-            hostname = colon < 0 ? hostinfo : hostinfo.slice(0, colon);
-            port = colon < 0 ? '' : hostinfo.slice(colon + 1);
-        }
-        return [hostname, port === '' ? null : port];
-    }
-    get username() {
-        return this.userinfo()[0];
-    }
-    get password() {
-        return this.userinfo()[1];
-    }
-    /** Lower-cased only up to the first `%`: IPv6 zone ids keep their case. */
-    get hostname() {
-        const hostname = this.hostinfo()[0];
-        if (hostname === '')
-            return null;
-        const pct = hostname.indexOf('%');
-        if (pct < 0)
-            return hostname.toLowerCase();
-        return hostname.slice(0, pct).toLowerCase() + hostname.slice(pct);
-    }
-    /** ASCII digits only (so `+80` and `٨٠` fail), range 0-65535. */
-    get port() {
-        const port = this.hostinfo()[1];
-        if (port === null)
-            return null;
-        if (!/^[0-9]+$/.test(port)) {
-            throw new PythonValueError('port', `Port could not be cast to integer value as ${pyRepr(port)}`);
-        }
-        const value = Number(port);
-        if (value > 65535) {
-            throw new PythonValueError('port', 'Port out of range 0-65535');
-        }
-        return value;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/airflow/python-ipaddress.ts
-/**
- * The part of CPython's `ipaddress` module that `urlsplit` uses to validate
- * the text between `[` and `]` (CPython 3.11.4+ and 3.12+;
- * `_check_bracketed_host`). Older Pythons accepted any bracketed text, so
- * Airflow on those accepts URIs this rejects: we follow the current rule.
- */
-
-const HEX_4 = /^[0-9A-Fa-f]{0,4}$/;
-/** `IPv4Address._ip_int_from_string`: strict dotted quad, no leading zeros. */
-function isIPv4(s) {
-    const octets = s.split('.');
-    if (octets.length !== 4)
-        return false;
-    return octets.every((o) => /^[0-9]{1,3}$/.test(o) && (o === '0' || !o.startsWith('0')) && +o <= 255);
-}
-/**
- * `IPv6Address(...)` acceptance: at most one `::`, 8 hextets (fewer with
- * `::`), an optional IPv4 tail, an optional non-empty `%scope` without a
- * second `%`.
- */
-function isIPv6(address) {
-    if (address.includes('/'))
-        return false;
-    let s = address;
-    const pct = s.indexOf('%');
-    if (pct >= 0) {
-        const scope = s.slice(pct + 1);
-        if (scope === '' || scope.includes('%'))
-            return false;
-        s = s.slice(0, pct);
-    }
-    const parts = s.split(':');
-    if (s === '' || parts.length < 3)
-        return false;
-    const last = parts[parts.length - 1] ?? '';
-    if (last.includes('.')) {
-        if (!isIPv4(last))
-            return false;
-        // Python converts the IPv4 tail to two hextets before counting.
-        parts.splice(parts.length - 1, 1, '0', '0');
-    }
-    if (parts.length > 9)
-        return false;
-    let skip = -1;
-    for (let i = 1; i < parts.length - 1; i++) {
-        if (parts[i] !== '')
-            continue;
-        if (skip >= 0)
-            return false;
-        skip = i;
-    }
-    const first = parts[0] ?? '';
-    const end = parts[parts.length - 1] ?? '';
-    let counted;
-    if (skip >= 0) {
-        let hi = skip;
-        let lo = parts.length - skip - 1;
-        if (first === '' && --hi !== 0)
-            return false;
-        if (end === '' && --lo !== 0)
-            return false;
-        if (8 - (hi + lo) < 1)
-            return false;
-        counted = [
-            ...parts.slice(first === '' ? 1 : 0, skip),
-            ...parts.slice(skip + 1)
-        ];
-        if (end === '')
-            counted.pop();
-    }
-    else {
-        if (parts.length !== 8 || first === '' || end === '')
-            return false;
-        counted = parts;
-    }
-    return counted.every((p) => p !== '' && HEX_4.test(p));
-}
-/**
- * Raise like `_check_bracketed_host`: `v...` must be an IPvFuture literal,
- * anything else an IPv6 address (an IPv4 address in brackets is rejected).
- */
-function checkBracketedHost(hostname) {
-    if (hostname.startsWith('v')) {
-        // re.match(r"\Av[a-fA-F0-9]+\..+\Z") - `.` does not match a newline.
-        if (!/^v[a-fA-F0-9]+\.[^\n]+$/.test(hostname)) {
-            throw new PythonValueError('ipv6', 'IPvFuture address is invalid');
-        }
-        return;
-    }
-    if (isIPv4(hostname)) {
-        throw new PythonValueError('ipv6', 'An IPv4 address cannot be in brackets');
-    }
-    if (!isIPv6(hostname)) {
-        throw new PythonValueError('ipv6', `'${hostname}' does not appear to be an IPv4 or IPv6 address`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/airflow/python-urllib.ts
-/**
- * A port of CPython 3.12 `urllib.parse.urlsplit` and the `SplitResult`
- * properties Airflow reads. Airflow parses connection URIs with exactly these
- * functions, so every quirk here (no scheme with a `_`, the last `@` splitting
- * the userinfo, the hostname lower-cased only up to the first `%`, ...) is
- * deliberate. WHATWG `URL` behaves differently and must not be used.
- *
- * Indexes are UTF-16 code units: every delimiter searched for is ASCII, so
- * slicing at them gives the same strings as Python's code-point slicing.
- */
-
-
-
-// Characters valid in a scheme after its first letter (`scheme_chars`).
-const SCHEME_CHARS = /^[A-Za-z0-9+\-.]*$/;
-/** Python's `str.isascii()`. */
-function isAscii(s) {
-    for (let i = 0; i < s.length; i++)
-        if (s.charCodeAt(i) > 0x7f)
-            return false;
-    return true;
-}
-/**
- * urlsplit's clean-up: strip leading C0 controls and spaces (only the left
- * side: trailing spaces survive, unlike WHATWG), delete TAB, CR and LF.
- */
-function cleanUrl(input) {
-    let start = 0;
-    while (start < input.length && input.charCodeAt(start) <= 0x20)
-        start++;
-    return input.slice(start).replace(/[\t\r\n]/g, '');
-}
-/** `_checknetloc`: reject netlocs that NFKC turns into URL delimiters. */
-function checkNetloc(netloc) {
-    if (netloc === '' || isAscii(netloc))
-        return;
-    const n = netloc.replace(/[@:#?]/g, '');
-    const normalized = n.normalize('NFKC');
-    if (n === normalized)
-        return;
-    if (/[/?#@:]/.test(normalized)) {
-        throw new PythonValueError('netloc', `netloc ${pyRepr(netloc)} contains invalid characters under NFKC normalization`);
-    }
-}
-/** The first index of any of `/ ? #` at or after `start`, else the length. */
-function netlocEnd(url, start) {
-    const found = [...'/?#']
-        .map((c) => url.indexOf(c, start))
-        .filter((i) => i >= 0);
-    return found.length > 0 ? Math.min(...found) : url.length;
-}
-/** Python's `urlsplit(url)` with the default `scheme=''`, fragments on. */
-function urlsplit(input) {
-    let url = cleanUrl(input);
-    let scheme = '';
-    let netloc = '';
-    let query = '';
-    let fragment = '';
-    const i = url.indexOf(':');
-    if (i > 0 && /^[A-Za-z]/.test(url) && SCHEME_CHARS.test(url.slice(0, i))) {
-        scheme = url.slice(0, i).toLowerCase();
-        url = url.slice(i + 1);
-    }
-    if (url.startsWith('//')) {
-        const end = netlocEnd(url, 2);
-        netloc = url.slice(2, end);
-        url = url.slice(end);
-        const open = netloc.includes('[');
-        const close = netloc.includes(']');
-        if (open !== close)
-            throw new PythonValueError('ipv6', 'Invalid IPv6 URL');
-        if (open && close) {
-            const afterOpen = netloc.slice(netloc.indexOf('[') + 1);
-            const end2 = afterOpen.indexOf(']');
-            checkBracketedHost(end2 < 0 ? afterOpen : afterOpen.slice(0, end2));
-        }
-    }
-    const hash = url.indexOf('#');
-    if (hash >= 0) {
-        fragment = url.slice(hash + 1);
-        url = url.slice(0, hash);
-    }
-    const q = url.indexOf('?');
-    if (q >= 0) {
-        query = url.slice(q + 1);
-        url = url.slice(0, q);
-    }
-    checkNetloc(netloc);
-    return new SplitResult(scheme, netloc, url, query, fragment);
-}
-
-;// CONCATENATED MODULE: ./src/core/airflow/parse-notes.ts
-
-
-
-const whitespace = ({ uri }) => {
-    const lead = uri !== '' && uri.charCodeAt(0) <= 0x20;
-    const inner = /[\t\r\n]/.test(uri);
-    const trail = /\s$/.test(uri);
-    if (!lead && !inner && !trail)
-        return [];
-    return note('uri-whitespace', 'The URI has ' +
-        [
-            lead ? 'leading spaces or control characters (stripped)' : '',
-            inner ? 'TAB, CR or LF characters (deleted wherever they are)' : '',
-            trail ? 'trailing whitespace (kept, in the last part of the URI)' : ''
-        ]
-            .filter((s) => s !== '')
-            .join(' and ') +
-        '. Remove it, or percent-encode whitespace that belongs to a value.');
-};
-const scheme = ({ uri, parts, hostWithProtocol, fields }) => {
-    const url = cleanUrl(uri);
-    const notes = [];
-    if (/[A-Z]/.test(url.slice(0, url.indexOf(':')))) {
-        notes.push(...note('uri-uppercase-scheme', 'The connection type has upper-case letters. Airflow lower-cases ' +
-            'it, but then cannot remove it from the URI, so a protocol inside ' +
-            'the host (type://protocol://host) is misread. Write it in lower case.'));
-    }
-    const inner = hostWithProtocol ? (uri.split('://')[1] ?? '') : '';
-    if (/[A-Z]/.test(inner) && parts.scheme !== '') {
-        notes.push(...note('uri-uppercase-scheme', 'The protocol inside the host has upper-case letters; Airflow ' +
-            'lower-cases it. Write it in lower case.'));
-    }
-    if (hostWithProtocol && parts.scheme === '' && inner.includes('_')) {
-        notes.push(...note('uri-scheme-underscore', "The protocol inside the host contains '_', which a URI scheme may " +
-            'not contain, so Airflow finds no protocol: the host comes back ' +
-            "empty and the rest lands in the schema. Use '-' in the protocol, " +
-            "or percent-encode '://' in the host (%3A%2F%2F)."));
-    }
-    if (fields.conn_type.includes('+')) {
-        notes.push(...note('uri-sqlalchemy-scheme', "The connection type contains '+' (a SQLAlchemy dialect+driver?). " +
-            'Airflow keeps it whole as the conn_type, which no provider ' +
-            'registers. Use the Airflow type (e.g. postgres) and put driver ' +
-            'options in the extras.'));
-    }
-    return notes;
-};
-// Judged on the whole URI: a second '://' (nested protocol, URL in the
-// query) also leaves a path without '/', but other notes explain those.
-const slashes = ({ first }) => first.netloc === '' && first.path !== '' && !first.path.startsWith('/')
-    ? note('uri-missing-slashes', "After 'type:' there is no '//', so Airflow sees no host, login, " +
-        'password or port; it drops the first character of the rest and ' +
-        'stores the remainder as the schema. Write type://host/schema.')
-    : [];
-const RULES = [whitespace, scheme, slashes];
-/** All notes for a URI Airflow accepted. */
-function collectNotes(ctx) {
-    const { uri, first, parts, pairs, fields } = ctx;
-    return [
-        ...RULES.flatMap((rule) => rule(ctx)),
-        ...userinfoNotes(parts),
-        ...hostNotes(parts, fields),
-        ...queryNotes(uri, first, parts, pairs)
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/core/airflow/python-json-loads.ts
-/**
- * `json.loads(text)` as Airflow calls it when it checks and reads an extra.
- * `JSON.parse` differs in ways that change the verdict: Python also accepts
- * `NaN`, `Infinity` and `-Infinity`, and a duplicate key keeps its FIRST
- * position with the LAST value. Objects come back as `Map`s so key order and
- * keys like `__proto__` survive. Numbers lose Python's int/float distinction
- * and big-int precision (not needed to decide what Airflow does).
- */
-/** Python's `json.JSONDecodeError`. */
-class PythonJsonDecodeError extends Error {
-    constructor(message, pos) {
-        super(`${message}: char ${pos}`);
-        this.name = 'JSONDecodeError';
-    }
-}
-const WS = /[ \t\n\r]*/y;
-const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?/y;
-const CONSTANTS = new Map(Object.entries({ null: null, true: true, false: false, NaN, Infinity })).set('-Infinity', -Infinity);
-const ESCAPES = new Map([...'"\\/bfnrt'].map((c, i) => [c, '"\\/\b\f\n\r\t'[i] ?? '']));
-class Scanner {
-    text;
-    pos = 0;
-    constructor(text) {
-        this.text = text;
-    }
-    fail(message) {
-        throw new PythonJsonDecodeError(message, this.pos);
-    }
-    skipWs() {
-        WS.lastIndex = this.pos;
-        WS.exec(this.text);
-        this.pos = WS.lastIndex;
-    }
-    value() {
-        const ch = this.text[this.pos];
-        if (ch === '"')
-            return this.string();
-        if (ch === '{')
-            return this.object();
-        if (ch === '[')
-            return this.array();
-        for (const [word, v] of CONSTANTS) {
-            if (this.text.startsWith(word, this.pos)) {
-                this.pos += word.length;
-                return v;
-            }
-        }
-        NUMBER.lastIndex = this.pos;
-        const m = NUMBER.exec(this.text);
-        if (m === null)
-            this.fail('Expecting value');
-        this.pos += m[0].length;
-        return Number(m[0]);
-    }
-    string() {
-        let out = '';
-        this.pos++; // opening quote
-        for (;;) {
-            const ch = this.text[this.pos];
-            if (ch === undefined)
-                this.fail('Unterminated string starting at');
-            this.pos++;
-            if (ch === '"')
-                return out;
-            if (ch < ' ')
-                this.fail('Invalid control character at');
-            if (ch !== '\\') {
-                out += ch;
-                continue;
-            }
-            const esc = this.text[this.pos] ?? '';
-            if (esc === 'u') {
-                const hex = this.text.slice(this.pos + 1, this.pos + 5);
-                if (!/^[0-9A-Fa-f]{4}$/.test(hex))
-                    this.fail('Invalid \\uXXXX escape');
-                out += String.fromCharCode(parseInt(hex, 16)); // pairs join as UTF-16
-                this.pos += 5;
-            }
-            else if (ESCAPES.has(esc)) {
-                out += ESCAPES.get(esc) ?? '';
-                this.pos++;
-            }
-            else {
-                this.fail('Invalid \\escape');
-            }
-        }
-    }
-    object() {
-        const map = new Map();
-        this.pos++;
-        this.skipWs();
-        if (this.text[this.pos] === '}') {
-            this.pos++;
-            return map;
-        }
-        for (;;) {
-            this.skipWs();
-            if (this.text[this.pos] !== '"') {
-                this.fail('Expecting property name enclosed in double quotes');
-            }
-            const key = this.string();
-            this.skipWs();
-            if (this.text[this.pos] !== ':')
-                this.fail("Expecting ':' delimiter");
-            this.pos++;
-            this.skipWs();
-            map.set(key, this.value());
-            this.skipWs();
-            const sep = this.text[this.pos++];
-            if (sep === '}')
-                return map;
-            if (sep !== ',')
-                this.fail("Expecting ',' delimiter");
-        }
-    }
-    array() {
-        const list = [];
-        this.pos++;
-        this.skipWs();
-        if (this.text[this.pos] === ']') {
-            this.pos++;
-            return list;
-        }
-        for (;;) {
-            this.skipWs();
-            list.push(this.value());
-            this.skipWs();
-            const sep = this.text[this.pos++];
-            if (sep === ']')
-                return list;
-            if (sep !== ',')
-                this.fail("Expecting ',' delimiter");
-        }
-    }
-}
-/** Python's `json.loads(text)`; throws `PythonJsonDecodeError`. */
-function pythonJsonLoads(text) {
-    const s = new Scanner(text);
-    if (text.startsWith('\ufeff'))
-        s.fail('Unexpected UTF-8 BOM (decode using utf-8-sig)');
-    s.skipWs();
-    const value = s.value();
-    s.skipWs();
-    if (s.pos !== text.length)
-        s.fail('Extra data');
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/core/airflow/parse-errors.ts
-/**
- * The errors `parseConnUri` returns, with messages that say what is wrong
- * and what to do. They never quote the URI: see uri-diagnostics.ts.
- */
-
-
-const QUERY_URL_HINT = " The query holds an unencoded '://' (a URL as a query value?): percent-" +
-    "encode ':' and '/' there as %3A and %2F.";
-const MESSAGES = {
-    'uri-too-many-protocols': "The URI contains '://' more than twice; Airflow allows one after the " +
-        'connection type and one for a protocol inside the host, and raises ' +
-        "AirflowException otherwise. Percent-encode ':' and '/' in the login, " +
-        'password, host, schema and query values (%3A, %2F).',
-    'uri-auth-before-protocol': "The URI contains '://' twice, so Airflow reads the second as a protocol " +
-        "inside the host, but an '@' or ':' comes before it and Airflow raises " +
-        'AirflowException. Put the credentials after the protocol ' +
-        "(type://protocol://login:password@host), or percent-encode '://' in " +
-        'the password or query values as %3A%2F%2F.',
-    'uri-invalid-port': 'The port is not an integer from 0 to 65535, so Python raises ' +
-        "ValueError. If the login or password contains '/', '?' or '#', " +
-        'percent-encode them (%2F, %3F, %23): they end the host part early and ' +
-        'the rest is read as the port.',
-    'uri-invalid-ipv6': "The host part has an unbalanced '[' or ']', or the text in brackets is " +
-        'not an IPv6 address, so Python raises ValueError. Percent-encode ' +
-        "'[' and ']' in the login and password (%5B, %5D), or write a valid " +
-        'IPv6 literal such as [::1].',
-    'uri-invalid-netloc': 'The login, password or host contains non-ASCII characters that NFKC ' +
-        "normalisation turns into '/', '?', '#', '@' or ':', so Python raises " +
-        'ValueError. Percent-encode those characters.',
-    'uri-extra-not-object': 'The __extra__ query value is not JSON object text; Airflow 3 raises ' +
-        'ValueError (Airflow 2 only warns). Set __extra__ to a percent-encoded ' +
-        'JSON object, e.g. __extra__=%7B%22key%22%3A+%22value%22%7D.'
-};
-/** An error result; the first split adds a hint about URLs in the query. */
-function uriError(code, first) {
-    const urlInQuery = first !== null && `${first.query}#${first.fragment}`.includes('://');
-    const hinted = code === 'uri-too-many-protocols' || code === 'uri-auth-before-protocol';
-    const message = MESSAGES[code] + (hinted && urlInQuery ? QUERY_URL_HINT : '');
-    return { ok: false, code, message };
-}
-/**
- * `google_cloud_platform://…`: a type with `_`, which urlsplit refuses as a
- * scheme. Airflow does not fail: it parses an empty conn_type and puts the
- * rest in the schema, a silent surprise rather than an error.
- */
-function isUnderscoreScheme(uri) {
-    const url = cleanUrl(uri);
-    const colon = url.indexOf(':');
-    const candidate = colon > 0 ? url.slice(0, colon) : '';
-    return (candidate.includes('_') && /^[A-Za-z][A-Za-z0-9+\-._]*$/.test(candidate));
-}
-const UNDERSCORE_SCHEME_MESSAGE = "The connection type before ':' contains '_', which a URI scheme may not " +
-    'contain, so Airflow parses an empty conn_type and puts the rest in the ' +
-    "schema. Write it with '-' (e.g. google-cloud-platform://); Airflow turns " +
-    "'-' back into '_'.";
-/** `uri-no-scheme`, saying why urlsplit found no scheme. */
-function schemeProblem(uri) {
-    // urlsplit's own clean-up, so we judge the text it judged.
-    const url = cleanUrl(uri);
-    const colon = url.indexOf(':');
-    const candidate = colon > 0 ? url.slice(0, colon) : '';
-    let why;
-    if (colon < 0) {
-        why = "The URI has no ':' at all, so it has no scheme";
-    }
-    else if (colon === 0) {
-        why = "The URI starts with ':', so it has no scheme";
-    }
-    else if (/^[A-Za-z][A-Za-z0-9+\-._]*$/.test(candidate)) {
-        why =
-            "The connection type before ':' contains '_', which a URI scheme may " +
-                "not contain, so Python's urlsplit finds no scheme. Write it with '-' " +
-                "(e.g. google-cloud-platform://); Airflow turns '-' back into '_'";
-    }
-    else if (/^[0-9]/.test(candidate)) {
-        why =
-            "The text before the first ':' starts with a digit, so it is no scheme";
-    }
-    else {
-        why =
-            "The text before the first ':' is not a scheme (a letter, then letters, " +
-                "digits, '+', '-' or '.')";
-    }
-    return {
-        ok: false,
-        code: 'uri-no-scheme',
-        message: `${why}. Airflow would store an empty conn_type and the airflow CLI ` +
-            'rejects such a URI. Start it with the connection type, e.g. postgres://.'
-    };
-}
-/** Airflow 3's `_validate_extra`: a truthy extra must be a JSON object. */
-function extraProblem(extra) {
-    if (extra === null || extra === '')
-        return null;
-    let decoded;
-    try {
-        decoded = pythonJsonLoads(extra);
-    }
-    catch {
-        return uriError('uri-extra-not-object', null);
-    }
-    return decoded instanceof Map ? null : uriError('uri-extra-not-object', null);
-}
-
-;// CONCATENATED MODULE: ./src/core/airflow/python-json.ts
-/**
- * `json.dumps(value)` with Python's defaults, byte for byte: `", "` and
- * `": "` separators, `ensure_ascii=True` (`\uXXXX`, lower-case hex, astral
- * characters as surrogate pairs), `allow_nan=True` (`NaN`, `Infinity`).
- * Airflow stores extras as this text and puts it verbatim into `__extra__`,
- * so `JSON.stringify` (compact, raw UTF-8) would not match.
- *
- * Limits, because a JS value carries less than a Python one:
- * - a number is printed as a Python int when it is a safe integer (`1.0`
- *   cannot be told from `1`), otherwise as Python's float `repr`;
- * - plain objects iterate in JS order, which puts integer-like keys first;
- *   pass a `Map` when the insertion order of such keys matters;
- * - `bigint` prints as a Python int; `undefined`, functions and symbols raise
- *   like Python's `TypeError` (JSON.stringify would drop them silently).
- */
-/** Python's `TypeError`/`ValueError` from `json.dumps`. */
-class PythonJsonError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'TypeError';
-    }
-}
-const SHORT_ESCAPES = {
-    '"': '\\"',
-    '\\': '\\\\',
-    '\n': '\\n',
-    '\r': '\\r',
-    '\t': '\\t',
-    '\b': '\\b',
-    '\f': '\\f'
-};
-/** `py_encode_basestring_ascii`: everything outside ' '..'~' is escaped. */
-function pythonJsonString(s) {
-    // Code units, so astral characters come out as their surrogate pair.
-    return `"${s.replace(/[\\"]|[^ -~]/g, (ch) => {
-        return (SHORT_ESCAPES[ch] ??
-            `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    })}"`;
-}
-/**
- * `float.__repr__`: the shortest round-trip digits (JS finds the same ones),
- * fixed notation for decimal exponents -4..15, else `d.ddde+XX`.
- */
-function pythonFloatRepr(x) {
-    if (Number.isNaN(x))
-        return 'NaN';
-    if (x === Infinity)
-        return 'Infinity';
-    if (x === -Infinity)
-        return '-Infinity';
-    if (x === 0)
-        return Object.is(x, -0) ? '-0.0' : '0.0';
-    const sign = x < 0 ? '-' : '';
-    const [mantissa = '', exp = '0'] = Math.abs(x).toExponential().split('e');
-    const digits = mantissa.replace('.', '');
-    const decpt = Number(exp) + 1; // value = 0.DIGITS * 10^decpt
-    if (decpt <= -4 || decpt > 16) {
-        const e = decpt - 1;
-        const rest = digits.length > 1 ? `.${digits.slice(1)}` : '';
-        const expText = String(Math.abs(e)).padStart(2, '0');
-        return `${sign}${digits[0]}${rest}e${e < 0 ? '-' : '+'}${expText}`;
-    }
-    if (decpt <= 0)
-        return `${sign}0.${'0'.repeat(-decpt)}${digits}`;
-    if (digits.length <= decpt) {
-        return `${sign}${digits}${'0'.repeat(decpt - digits.length)}.0`;
-    }
-    return `${sign}${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
-}
-function dumpNumber(n) {
-    if (Number.isSafeInteger(n))
-        return String(n === 0 ? 0 : n);
-    return pythonFloatRepr(n);
-}
-function dump(value, seen) {
-    if (value === null)
-        return 'null';
-    switch (typeof value) {
-        case 'boolean':
-            return value ? 'true' : 'false';
-        case 'string':
-            return pythonJsonString(value);
-        case 'number':
-            return dumpNumber(value);
-        case 'bigint':
-            return value.toString();
-        case 'object':
-            break;
-        default:
-            throw new PythonJsonError(`Object of type ${typeof value} is not JSON serializable`);
-    }
-    if (seen.has(value))
-        throw new PythonJsonError('Circular reference detected');
-    seen.add(value);
-    let text;
-    if (Array.isArray(value)) {
-        text = `[${value.map((v) => dump(v, seen)).join(', ')}]`;
-    }
-    else {
-        const entries = value instanceof Map ? [...value.entries()] : Object.entries(value);
-        const items = entries.map(([k, v]) => {
-            if (typeof k !== 'string') {
-                throw new PythonJsonError('keys must be str, int, float, bool or None');
-            }
-            return `${pythonJsonString(k)}: ${dump(v, seen)}`;
-        });
-        text = `{${items.join(', ')}}`;
-    }
-    seen.delete(value);
-    return text;
-}
-/** Python's `json.dumps(value)` with default arguments. */
-function pythonJsonDumps(value) {
-    return dump(value, new Set());
-}
-
-;// CONCATENATED MODULE: ./src/core/airflow/parse-conn-uri.ts
-/**
- * Airflow's `Connection._parse_from_uri` (2.6.2+ and 3.x; the Task SDK's
- * `from_uri` is the same line for line), on top of the urllib port. The
- * order of the checks follows Airflow's so the first error matches.
- */
-
-
-
-
-
-
-/** `urlsplit`, with its ValueErrors turned into our error codes. */
-function split(uri, first) {
-    try {
-        return urlsplit(uri);
-    }
-    catch (e) {
-        if (!(e instanceof PythonValueError))
-            throw e;
-        return uriError(e.kind === 'netloc' ? 'uri-invalid-netloc' : 'uri-invalid-ipv6', first);
-    }
-}
-/**
- * `_parse_netloc_to_hostname`: the unquoted hostname, or, when that contains
- * `/`, the raw netloc after the last `@` and before the first `:` (case kept).
- */
-function netlocToHostname(parts) {
-    const hostname = unquote(parts.hostname ?? '');
-    if (!hostname.includes('/'))
-        return hostname;
-    let raw = parts.netloc;
-    if (raw.includes('@'))
-        raw = raw.slice(raw.lastIndexOf('@') + 1);
-    if (raw.includes(':'))
-        raw = raw.slice(0, raw.indexOf(':'));
-    return unquote(raw);
-}
-/** Parse a connection URI exactly as Airflow does (Airflow 3 by default). */
-function parseConnUri(uri, opts = {}) {
-    const schemes = uri.split('://').length - 1;
-    if (schemes > 2)
-        return uriError('uri-too-many-protocols', safeSplit(uri));
-    const first = split(uri, null);
-    if (!(first instanceof SplitResult))
-        return first;
-    // The airflow CLI refuses a URI without a scheme; Airflow's model would
-    // carry on with conn_type ''. We side with the CLI, except for a `_` in
-    // the type: that one Airflow parses silently, so it is a warning.
-    const rawType = first.scheme;
-    const underscore = rawType === '' && isUnderscoreScheme(uri);
-    if (rawType === '' && !underscore)
-        return schemeProblem(uri);
-    const hostWithProtocol = schemes === 2;
-    // Every occurrence is replaced, and only the lower-cased form is found.
-    const rest = uri.split(`${rawType}://`).join(hostWithProtocol ? '' : '//');
-    if (hostWithProtocol && /[@:]/.test(rest.split('://')[0] ?? '')) {
-        return uriError('uri-auth-before-protocol', first);
-    }
-    const parts = split(rest, first);
-    if (!(parts instanceof SplitResult))
-        return parts;
-    let port;
-    try {
-        port = parts.port;
-    }
-    catch (e) {
-        if (!(e instanceof PythonValueError))
-            throw e;
-        return uriError('uri-invalid-port', first);
-    }
-    const protocol = hostWithProtocol ? parts.scheme : '';
-    const host = netlocToHostname(parts);
-    const rawPath = dropFirstCodePoint(parts.path);
-    const username = parts.username;
-    const password = parts.password;
-    const pairs = parseQsl(parts.query);
-    const query = pyDict(pairs);
-    let extra = null;
-    if (parts.query !== '') {
-        extra = query.get(EXTRA_KEY) ?? pythonJsonDumps(query);
-    }
-    const fields = {
-        conn_type: normalizeConnType(rawType),
-        host: protocol !== '' && host !== '' ? `${protocol}://${host}` : host,
-        schema: unquote(rawPath),
-        login: username ? unquote(username) : username,
-        // The core model's password setter ignores falsy values.
-        password: password ? unquote(password) : null,
-        port,
-        extra
-    };
-    const notes = underscore
-        ? [{ code: 'uri-scheme-underscore', message: UNDERSCORE_SCHEME_MESSAGE }]
-        : [];
-    const problem = extraProblem(extra);
-    if (problem !== null) {
-        // Airflow 3 core raises ValueError; Airflow 2.3-2.11 only warns.
-        if ((opts.airflow ?? 3) === 3)
-            return problem;
-        notes.push({
-            code: 'uri-extra-not-object-warning',
-            message: problem.message
-        });
-    }
-    // Without a scheme the missing '//' is the same mistake, said once.
-    const more = collectNotes({
-        uri,
-        first,
-        parts,
-        hostWithProtocol,
-        pairs,
-        fields
-    });
-    notes.push(...(underscore
-        ? more.filter((n) => n.code !== 'uri-missing-slashes')
-        : more));
-    return { ok: true, fields, notes };
-}
-/** The first split for error hints, or null when urlsplit itself fails. */
-function safeSplit(uri) {
-    try {
-        return urlsplit(uri);
-    }
-    catch {
-        return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/airflow/build-conn-uri.ts
-/**
- * Airflow's `Connection.get_uri` (airflow.md §2.1). By default the Airflow
- * 3.1+ core rules, which keep a host whose protocol equals the conn_type
- * (apache/airflow#51953); `airflow: 2` gives the 2.x-3.0 rule that always
- * splits the protocol off. Both use the core's `if port:`, so port 0 is
- * dropped (the Task SDK alone would write `:0`).
- */
-
-
-
-
-/**
- * What Airflow stores for declared fields: the conn_type normalised as
- * `from_json` does, `''` for a missing host/schema, no empty password (the
- * core setter ignores it), and the extra as `json.dumps` text (`{}` is
- * falsy in Python, so it is not stored).
- */
-function connectionFieldsFromInput(input) {
-    const extra = input.extra ?? null;
-    return {
-        conn_type: normalizeConnType(input.conn_type),
-        host: input.host ?? '',
-        schema: input.schema ?? '',
-        login: input.login ?? null,
-        password: input.password ? input.password : null,
-        port: input.port ?? null,
-        extra: extra !== null && Object.keys(extra).length > 0
-            ? pythonJsonDumps(extra)
-            : null
-    };
-}
-/**
- * Step 7: a non-empty dict of strings becomes query parameters; anything
- * else (numbers, nesting, `{}`, bad JSON) goes verbatim into `__extra__`.
- * (`urlencode` then `parse_qsl` gives the same dict back exactly when all
- * values are strings; a lone surrogate makes Python raise instead.)
- */
-function extraQuery(extra) {
-    let decoded = new Map();
-    try {
-        decoded = pythonJsonLoads(extra);
-    }
-    catch {
-        // extra_dejson logs the error and returns {}.
-    }
-    if (decoded instanceof Map &&
-        decoded.size > 0 &&
-        [...decoded.values()].every((v) => typeof v === 'string')) {
-        return urlencode(decoded);
-    }
-    return urlencode([[EXTRA_KEY, extra]]);
-}
-/** `get_uri()` on stored fields; throws like Python on a lone surrogate. */
-function getConnUri(fields, opts = {}) {
-    const { conn_type: connType, host, login, password, port, schema } = fields;
-    let uri = connType ? `${connType.toLowerCase().replace(/_/g, '-')}://` : '//';
-    let hostToUse = host;
-    if (host.includes('://')) {
-        const protocol = host.slice(0, host.indexOf('://'));
-        // #51953: a protocol equal to the conn_type stays part of the host.
-        if ((opts.airflow ?? 3) === 2 || protocol !== connType) {
-            hostToUse = host.slice(protocol.length + 3);
-            if (protocol)
-                uri += `${protocol}://`;
-        }
-    }
-    let authority = '';
-    if (login !== null)
-        authority += quote(login);
-    if (password !== null)
-        authority += `:${quote(password)}`;
-    if (authority !== '') {
-        authority += '@';
-        uri += authority;
-    }
-    let hostBlock = hostToUse ? quote(hostToUse) : '';
-    if (port !== null && port !== 0) {
-        hostBlock += hostBlock === '' && authority === '' ? `@:${port}` : `:${port}`;
-    }
-    if (schema)
-        hostBlock += `/${quote(schema)}`;
-    uri += hostBlock;
-    if (fields.extra)
-        uri += (schema ? '?' : '/?') + extraQuery(fields.extra);
-    return uri;
-}
-/** The conn_uri Airflow would generate for declared fields. */
-function buildConnUri(input, opts = {}) {
-    return getConnUri(connectionFieldsFromInput(input), opts);
-}
-
-;// CONCATENATED MODULE: ./src/core/airflow/round-trip-failures.ts
-/**
- * Round-trip issues for declarations whose generated URI Airflow would not
- * parse at all (or could not even write). Reasons name fields, not values.
- */
-
-
-const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/;
-const STRING_FIELDS = [
-    'conn_type',
-    'host',
-    'schema',
-    'login',
-    'password'
-];
-/** The protocol part of a host written as `protocol://rest`, else null. */
-function hostProtocol(input) {
-    const host = input.host ?? '';
-    const i = host.indexOf('://');
-    return i < 0 ? null : host.slice(0, i);
-}
-const UNPARSABLE = ', so Airflow cannot parse the URI it would generate';
-/** The field and reason for a URI Airflow would refuse to parse. */
-function failureReason(input, code) {
-    switch (code) {
-        case 'unencodable': {
-            const field = STRING_FIELDS.find((f) => hasLoneSurrogate(input[f] ?? '')) ?? 'extra';
-            return [
-                field,
-                `the ${field} contains an unpaired UTF-16 surrogate, which Python ` +
-                    "cannot encode: Airflow's get_uri raises UnicodeEncodeError"
-            ];
-        }
-        case 'uri-invalid-port':
-            return [
-                'port',
-                `port ${String(input.port)} is not an integer from 0 to 65535${UNPARSABLE}`
-            ];
-        case 'uri-extra-not-object':
-            return [
-                'extra',
-                `the extra has a key named '${EXTRA_KEY}' whose value is not a JSON ` +
-                    'object; that key takes over the whole extra, and Airflow 3 rejects ' +
-                    'the URI (Airflow 2 warns and stores that value)'
-            ];
-        case 'uri-no-scheme':
-            return [
-                'conn_type',
-                input.conn_type === ''
-                    ? "the conn_type is empty: the URI starts with '//', has no " +
-                        'scheme, and the airflow CLI rejects it'
-                    : 'the conn_type is not a valid URI scheme (a letter, then ' +
-                        "letters, digits, '+', '-', '.' or '_'), so Airflow would store " +
-                        'an empty conn_type and the airflow CLI rejects the URI'
-            ];
-        default: {
-            const protocol = hostProtocol(input);
-            return protocol !== null && !SCHEME.test(protocol)
-                ? [
-                    'host',
-                    "the protocol part of the host (before '://') holds characters " +
-                        `that break the URI${UNPARSABLE}`
-                ]
-                : [
-                    'conn_type',
-                    `the conn_type holds characters that break the URI${UNPARSABLE}`
-                ];
-        }
-    }
-}
-/** The issue for a URI Airflow would refuse to parse. */
-function explainFailure(input, airflow, code) {
-    const [field, reason] = failureReason(input, code);
-    return { field, airflow, reason };
-}
-
-;// CONCATENATED MODULE: ./src/core/airflow/round-trip-reasons.ts
-/**
- * Why a declared field does not survive Airflow's get_uri → parse. The
- * reasons are derived from the declaration (which rule of airflow.md §2.3
- * applies), and mention field names, never field values.
- */
-
-
-/** A host-protocol problem that scrambles the whole URI, if any. */
-function protocolProblem(input, airflow) {
-    const protocol = hostProtocol(input);
-    if (protocol === null)
-        return null;
-    const connType = normalizeConnType(input.conn_type);
-    if (airflow === 2 && protocol !== '' && protocol === connType) {
-        return ('the host starts with the conn_type as its protocol: Airflow 2 (and ' +
-            "3.0) write 'type://type://…' and the parser strips every 'type://', " +
-            'so host and schema come back wrong (fixed in 3.1 by apache/airflow#51953)');
-    }
-    if (protocol === connType && airflow === 3)
-        return null;
-    if (protocol === '') {
-        return "the host starts with '://': get_uri drops the empty protocol";
-    }
-    if (!SCHEME.test(protocol)) {
-        return ("the protocol part of the host (before '://') is not a valid URI " +
-            "scheme (a letter, then letters, digits, '+', '-' or '.'; no '_'), " +
-            'so Airflow does not read it back as a protocol');
-    }
-    return null;
-}
-/** The reason for one field that came back different. */
-function explainDifference(input, airflow, field) {
-    const problem = protocolProblem(input, airflow);
-    if (problem !== null)
-        return problem;
-    const protocol = hostProtocol(input);
-    switch (field) {
-        case 'conn_type':
-            return /[A-Z]/.test(input.conn_type)
-                ? 'the conn_type is lower-cased: the URI scheme is read in lower case'
-                : 'the conn_type is not a valid URI scheme, so it does not come back';
-        case 'host':
-            if (protocol !== null && /[A-Z]/.test(protocol)) {
-                return 'the protocol part of the host is lower-cased by urlsplit';
-            }
-            if (protocol !== null && (input.host ?? '').endsWith('://')) {
-                return "the host has nothing after '://', so it comes back empty";
-            }
-            return /[A-Z]/.test(input.host ?? '')
-                ? 'urlsplit lower-cases the host (up to its first percent-escaped ' +
-                    "character) unless it contains '/'"
-                : "the host does not come back unchanged from Airflow's parser";
-        case 'login':
-            // '' and None are compared as equal (round-trip.ts), so only a real
-            // change of the login gets here.
-            return "the login does not come back unchanged from Airflow's parser";
-        case 'password':
-            return input.password === ''
-                ? "an empty password is not kept: Airflow's core model stores None"
-                : "the password does not come back unchanged from Airflow's parser";
-        case 'port':
-            return input.port === 0
-                ? "port 0 is dropped by Airflow's get_uri (the core checks `if port:`)"
-                : "the port does not come back unchanged from Airflow's parser";
-        case 'extra':
-            return input.extra && EXTRA_KEY in input.extra
-                ? `the extra has a key named '${EXTRA_KEY}', which takes over the whole extra when Airflow parses the URI`
-                : "the extra does not come back unchanged from Airflow's parser";
-        default:
-            return `the ${field} does not come back unchanged from Airflow's parser`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/airflow/round-trip.ts
-/**
- * Does a declared connection survive Airflow's get_uri → parse? We write
- * URIs, Airflow parses them, so any field that comes back different is a
- * field the user will not get. Reasons name fields, never their values.
- */
-
-
-
-
-
-
-
-/** Python-style equality of decoded JSON with a declared JS value. */
-function sameJson(a, b) {
-    if (b instanceof Map)
-        b = Object.fromEntries(b);
-    if (a instanceof Map) {
-        if (b === null || typeof b !== 'object' || Array.isArray(b))
-            return false;
-        const entries = Object.entries(b);
-        return (entries.length === a.size &&
-            entries.every(([k, v]) => a.has(k) && sameJson(a.get(k) ?? null, v)));
-    }
-    if (Array.isArray(a)) {
-        return (Array.isArray(b) &&
-            a.length === b.length &&
-            a.every((v, i) => sameJson(v, b[i])));
-    }
-    return Object.is(a, b) || a === b;
-}
-/** The extra as the user would read it back, `null` for none or `{}`. */
-function extraValue(extra) {
-    if (extra === null || extra === '')
-        return null;
-    let decoded;
-    try {
-        decoded = pythonJsonLoads(extra);
-    }
-    catch {
-        return extra; // Airflow 2 keeps non-JSON text; it equals no object
-    }
-    return decoded instanceof Map && decoded.size === 0 ? null : decoded;
-}
-/** What the user declared, in the shape Airflow's parse gives back. */
-function declared(input) {
-    const extra = input.extra ?? null;
-    return {
-        conn_type: normalizeConnType(input.conn_type),
-        host: input.host ?? '',
-        schema: input.schema ?? '',
-        login: input.login ?? null,
-        password: input.password ?? null,
-        port: input.port ?? null,
-        extra: extra !== null && Object.keys(extra).length === 0 ? null : extra
-    };
-}
-function equal(field, got, want) {
-    // An empty login and no login are the same to every hook (both falsy),
-    // and Airflow itself turns one into the other: not worth a failure.
-    if (field === 'login')
-        return (got ?? '') === (want ?? '');
-    if (field !== 'extra' || got === null || want === null)
-        return got === want;
-    return sameJson(got, want);
-}
-function sameUri(input) {
-    try {
-        return (buildConnUri(input, { airflow: 2 }) ===
-            buildConnUri(input, { airflow: 3 }));
-    }
-    catch {
-        return false;
-    }
-}
-function outcome(input, airflow) {
-    let uri;
-    try {
-        uri = buildConnUri(input, { airflow });
-    }
-    catch (e) {
-        // Python's get_uri raises UnicodeEncodeError on a lone surrogate.
-        if (e instanceof PythonUnicodeEncodeError)
-            return { error: 'unencodable' };
-        throw e;
-    }
-    const parsed = parseConnUri(uri, { airflow });
-    if (!parsed.ok)
-        return { error: parsed.code };
-    const fields = parsed.fields;
-    return { ...fields, extra: extraValue(fields.extra) };
-}
-function issuesFor(input, airflow, result) {
-    if ('error' in result)
-        return [explainFailure(input, airflow, result.error)];
-    const want = declared(input);
-    return CONNECTION_FIELD_NAMES.filter((f) => !equal(f, result[f], want[f])).map((field) => ({
-        field,
-        airflow,
-        reason: explainDifference(input, airflow, field)
-    }));
-}
-/**
- * Build the URI and parse it back with Airflow 3 rules, then with Airflow 2
- * rules. Airflow 2 issues are listed only for fields where Airflow 2 gives
- * back something other than Airflow 3 does, so an `airflow: 3` issue with no
- * `airflow: 2` twin on the same field holds for both lines.
- */
-function checkRoundTrip(input) {
-    const v3 = outcome(input, 3);
-    // The parsers of 2 and 3 agree on every URI get_uri writes (its extra is
-    // an object) unless an extra key is itself named __extra__, so Airflow 2
-    // can differ only where its get_uri writes another URI: most connections
-    // need one round trip, not two.
-    if (!(input.extra && EXTRA_KEY in input.extra) && sameUri(input)) {
-        return issuesFor(input, 3, v3);
-    }
-    const v2 = outcome(input, 2);
-    const issues3 = issuesFor(input, 3, v3);
-    const issues2 = issuesFor(input, 2, v2).filter((issue) => {
-        if ('error' in v2 || 'error' in v3) {
-            return !('error' in v2 && 'error' in v3 && v2.error === v3.error);
-        }
-        return !equal(issue.field, v2[issue.field], v3[issue.field]);
-    });
-    return [...issues3, ...issues2];
-}
-
-;// CONCATENATED MODULE: ./src/core/validate/rules/materialize.ts
-
-/**
- * Stands in for a value that is not available at validate time. It is plain
- * text that survives every encoding, so a round-trip problem is only ever
- * reported for what the manifest really says.
- */
-const PLACEHOLDER = 'value-from-reference';
-function value(field, read) {
-    if (field === undefined || typeof field === 'string')
-        return field;
-    return read(field) ?? PLACEHOLDER;
-}
-function materializeExtra(value, read) {
-    if (isValueRef(value))
-        return read(value) ?? PLACEHOLDER;
-    if (Array.isArray(value))
-        return value.map((v) => materializeExtra(v, read));
-    if (value !== null && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, materializeExtra(v, read)]));
-    }
-    return value;
-}
-/** The connection as Airflow would be given it, references read. */
-function materializeConnection(entry, read) {
-    return {
-        conn_type: entry.conn_type ?? '',
-        host: value(entry.host, read) ?? null,
-        schema: value(entry.schema, read) ?? null,
-        login: value(entry.login, read) ?? null,
-        password: value(entry.password, read) ?? null,
-        port: entry.port ?? null,
-        extra: entry.extra === undefined
-            ? null
-            : materializeExtra(entry.extra, read)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/validate/rules/connections.ts
-
-
-
-
-
-
-
-/** A scheme Python's urlsplit recognises, with Airflow's `_` allowed. */
-const CONN_TYPE = /^[A-Za-z][A-Za-z0-9+.\-_]*$/;
-/** Extra keys whose literal value is almost certainly a credential. */
-const SECRET_EXTRA = /(pass(word)?|secret|token|private_?key|api_?key|credential)/i;
-function connectionProblems(id, entry, format, read) {
-    const at = ['connections', id];
-    if (entry.uri !== undefined)
-        return uriFormProblems(at, entry, read);
-    return fieldsFormProblems(at, entry, format, read);
-}
-function uriFormProblems(at, entry, read) {
-    const mixed = FIELD_KEYS.filter((k) => k !== 'description' && entry[k] !== undefined);
-    if (mixed.length > 0) {
-        return [
-            problems_error('conn-uri-and-fields', [...at, mixed[0]], `uri cannot be combined with ${mixed.join(', ')} (Airflow refuses both); keep either uri or the fields`, true)
-        ];
-    }
-    const uri = entry.uri;
-    const text = typeof uri === 'string' ? uri : read(uri);
-    if (text === undefined)
-        return [];
-    const origin = typeof uri === 'string' ? 'uri' : `uri (the value of ${describeRef(uri)})`;
-    const result = parseConnUri(text);
-    const where = [...at, 'uri'];
-    if (!result.ok)
-        return [problems_error(result.code, where, `${origin}: ${result.message}`)];
-    const problems = result.notes.map((n) => problems_warning(n.code, where, `${origin}: ${n.message}`));
-    if (typeof uri === 'string' && result.fields.password) {
-        problems.unshift(problems_error('literal-secret', where, 'the uri carries a password, so it would be in git; use uri: { env: NAME }, or the fields form with password: { env: NAME }'));
-    }
-    return problems;
-}
-function fieldsFormProblems(at, entry, format, read) {
-    const problems = [];
-    const type = entry.conn_type;
-    if (type === undefined || type === '') {
-        return [
-            problems_error('conn-type-missing', at, 'a connection needs conn_type (such as postgres or http), or a whole uri', true)
-        ];
-    }
-    if (!CONN_TYPE.test(type)) {
-        problems.push(problems_error('conn-type-invalid', [...at, 'conn_type'], `conn_type ${JSON.stringify(type)} cannot be a URI scheme; use letters, digits, '_', '-', '+' and '.', starting with a letter`));
-        return problems;
-    }
-    if (normalizeConnType(type.toLowerCase()) !== type) {
-        problems.push(problems_warning('conn-type-normalized', [...at, 'conn_type'], `Airflow reads conn_type ${JSON.stringify(type)} as ${JSON.stringify(normalizeConnType(type.toLowerCase()))}; write that instead`));
-    }
-    if (typeof entry.password === 'string') {
-        problems.push(problems_error('literal-secret', [...at, 'password'], 'a literal password would be in git; use password: { env: NAME } or { file: PATH }'));
-    }
-    for (const [key, value] of Object.entries(entry.extra ?? {})) {
-        if (SECRET_EXTRA.test(key) &&
-            typeof value === 'string' &&
-            !isValueRef(value)) {
-            problems.push(problems_warning('extra-literal-secret', [...at, 'extra', key], `extra.${key} looks like a credential written into git; use { env: NAME } or { file: PATH }`));
-        }
-    }
-    // With connection_format json the fields are stored as they are, and no
-    // conn_uri is written, so only the uri format must survive a round trip.
-    if (format === 'uri') {
-        for (const issue of checkRoundTrip(materializeConnection(entry, read))) {
-            const path = [...at, issue.field];
-            problems.push(issue.airflow === 3
-                ? problems_error('conn-round-trip', path, `${issue.field} does not survive Airflow's conn_uri: ${issue.reason}`)
-                : problems_warning('conn-airflow2-round-trip', path, `on Airflow 2, ${issue.field} does not survive the conn_uri: ${issue.reason}`));
-        }
-    }
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./src/core/validate/rules/refs.ts
-
-
-
-
-/**
- * A reference must be resolvable on any runner: a valid variable name, or a
- * file that stays in the repository (a `../../etc/passwd` would be read by
- * CI and sent to Vault).
- */
-function refProblems(refs, manifestDir, repoRoot) {
-    return refs.flatMap(({ path: at, ref }) => {
-        if ('env' in ref) {
-            return ENV_NAME.test(ref.env)
-                ? []
-                : [
-                    problems_error('env-name-invalid', [...at, 'env'], `${JSON.stringify(ref.env)} is not a valid environment variable name; use letters, digits and '_', not starting with a digit`)
-                ];
-        }
-        if (external_node_path_default().isAbsolute(ref.file)) {
-            return [
-                problems_error('file-ref-absolute', [...at, 'file'], 'file references are relative to the manifest; give a path inside the repository')
-            ];
-        }
-        if (!isInside(repoRoot, refFilePath(manifestDir, ref))) {
-            return [
-                problems_error('file-ref-escapes-repo', [...at, 'file'], `${JSON.stringify(ref.file)} leads outside the repository; keep referenced files inside it`)
-            ];
-        }
-        return [];
-    });
-}
-
-;// CONCATENATED MODULE: ./src/core/validate/rules/vault-settings.ts
-
-const PATH_KEYS = ['connections_path', 'variables_path', 'config_path'];
-/**
- * The mount and base paths compose Vault paths as VaultBackend does
- * (airflow.md §4.4). Overlapping paths would let a variable overwrite a
- * connection, and make prune and drift ambiguous.
- */
-function vaultSettingsProblems(vault) {
-    const problems = [];
-    if (/^\/|\/$/.test(vault.mount) || vault.mount.includes('..')) {
-        problems.push(problems_error('vault-path-invalid', ['vault', 'mount'], `mount ${JSON.stringify(vault.mount)} must be a mount path without leading or trailing '/', such as "airflow"`));
-    }
-    const seen = new Map();
-    for (const key of PATH_KEYS) {
-        const value = vault[key];
-        if (value === null)
-            continue;
-        if (value.startsWith('/') ||
-            value.endsWith('/') ||
-            value.split('/').includes('..')) {
-            problems.push(problems_error('vault-path-invalid', ['vault', key], `${key} ${JSON.stringify(value)} must be a relative path without leading or trailing '/' or '..'`));
-        }
-        const other = seen.get(value);
-        if (other !== undefined) {
-            problems.push(problems_error('vault-paths-overlap', ['vault', key], `${key} is the same path as ${other}; give each kind its own path, or set one to null`));
-        }
-        seen.set(value, key);
-    }
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./src/core/vault-backend/kwargs.ts
-/**
- * What the HashiCorp provider's VaultBackend accepts (airflow.md §4.2-4.3).
- * Construction fails with VaultError for an unknown auth_type or a missing
- * required parameter, which in Airflow means no secrets at all.
- */
-const AUTH_TYPES = [
-    'approle',
-    'aws_iam',
-    'azure',
-    'gcp',
-    'github',
-    'jwt',
-    'kubernetes',
-    'ldap',
-    'radius',
-    'token',
-    'userpass'
-];
-/**
- * Each inner list is "one of these"; every list must be satisfied. Token auth
- * may also use VAULT_TOKEN in Airflow's environment, so it only warns.
- */
-const REQUIRED_PARAMS = {
-    approle: [['role_id']],
-    aws_iam: [],
-    azure: [['azure_resource'], ['azure_tenant_id']],
-    gcp: [['gcp_scopes'], ['role_id']],
-    github: [['token', 'token_path']],
-    jwt: [['jwt_role'], ['jwt_token', 'jwt_token_path']],
-    kubernetes: [['kubernetes_role']],
-    ldap: [['username'], ['password']],
-    radius: [['radius_host'], ['radius_secret']],
-    token: [['token', 'token_path']],
-    userpass: [['username'], ['password']]
-};
-/** Parameters whose value is a credential: never a literal in git. */
-const SECRET_KWARGS = new Set([
-    'secret_id',
-    'token',
-    'password',
-    'radius_secret',
-    'jwt_token',
-    'gcp_keyfile_dict',
-    'key_id'
-]);
-/** Generated from `vault:` so Airflow reads exactly where the sync writes. */
-const MANAGED_KWARGS = [
-    'mount_point',
-    'connections_path',
-    'variables_path',
-    'config_path',
-    'kv_engine_version'
-];
-/** Provider kwargs, plus the hvac.Client ones it passes through. */
-const KNOWN_KWARGS = [
-    ...MANAGED_KWARGS,
-    'url',
-    'auth_type',
-    'auth_mount_point',
-    'token',
-    'token_path',
-    'username',
-    'password',
-    'key_id',
-    'secret_id',
-    'role_id',
-    'assume_role_kwargs',
-    'region',
-    'kubernetes_role',
-    'kubernetes_jwt_path',
-    'gcp_key_path',
-    'gcp_keyfile_dict',
-    'gcp_scopes',
-    'azure_tenant_id',
-    'azure_resource',
-    'radius_host',
-    'radius_secret',
-    'radius_port',
-    'jwt_role',
-    'jwt_token',
-    'jwt_token_path',
-    'use_team_secrets_path',
-    'global_secrets_path',
-    'namespace',
-    'timeout',
-    'verify',
-    'cert',
-    'proxies',
-    'allow_redirects'
-];
-const BACKEND_CLASS = 'airflow.providers.hashicorp.secrets.vault.VaultBackend';
-
-;// CONCATENATED MODULE: ./src/core/validate/rules/backend-kwargs.ts
-
-
-
-/** Checks a Deployment's effective kwargs: the shared ones plus its own. */
-function backendKwargsProblems(kwargs, where, vault) {
-    const problems = [];
-    for (const [key, value] of Object.entries(kwargs)) {
-        if (SECRET_KWARGS.has(key) && typeof value === 'string') {
-            problems.push(problems_error('literal-secret', where(key), `${key} is a credential written into git; use { env: NAME } or { file: PATH }`));
-        }
-        if (MANAGED_KWARGS.includes(key)) {
-            problems.push(problems_error('backend-kwargs-managed-key', where(key), `${key} is generated from the vault: section so Airflow reads where the sync writes; remove it here`, true));
-        }
-        else if (key === 'namespace' &&
-            vault.namespace !== undefined &&
-            value !== vault.namespace) {
-            problems.push(problems_error('backend-kwargs-managed-key', where(key), 'namespace differs from vault.namespace; Airflow would read another namespace than the sync writes', true));
-        }
-        else if (!KNOWN_KWARGS.includes(key)) {
-            problems.push(problems_warning('backend-kwargs-unknown-key', where(key), `${JSON.stringify(key)} is not a VaultBackend or hvac kwarg; ${didYouMean(key, KNOWN_KWARGS) || 'check the spelling'}`, true));
-        }
-    }
-    return [
-        ...problems,
-        ...authProblems(kwargs, where),
-        ...urlProblems(kwargs, where)
-    ];
-}
-function authProblems(kwargs, where) {
-    const authType = kwargs.auth_type ?? 'token';
-    if (typeof authType !== 'string' ||
-        !AUTH_TYPES.includes(authType)) {
-        const shown = typeof authType === 'string' ? JSON.stringify(authType) : 'this value';
-        return [
-            problems_error('auth-type-unknown', where('auth_type'), `auth_type ${shown} is not one of the provider's: ${AUTH_TYPES.join(', ')}${typeof authType === 'string' ? `; ${didYouMean(authType, AUTH_TYPES)}` : ''}`)
-        ];
-    }
-    const missing = REQUIRED_PARAMS[authType].filter((anyOf) => !anyOf.some((name) => kwargs[name] !== undefined && kwargs[name] !== null));
-    return missing.map((anyOf) => {
-        const names = anyOf.join(' or ');
-        const message = `auth_type ${authType} needs ${names}; without it VaultBackend fails to start and Airflow sees no secrets`;
-        // Token auth can fall back to VAULT_TOKEN in Airflow's environment.
-        return authType === 'token'
-            ? problems_warning('auth-param-missing', where('auth_type'), `${message}, unless VAULT_TOKEN is set on the Deployment`)
-            : problems_error('auth-param-missing', where('auth_type'), message);
-    });
-}
-function urlProblems(kwargs, where) {
-    const url = kwargs.url;
-    if (url === undefined || url === null) {
-        return [
-            problems_warning('backend-kwargs-no-url', where('auth_type'), 'no url: Airflow falls back to VAULT_ADDR or http://localhost:8200; set url to your Vault address')
-        ];
-    }
-    if (typeof url === 'string' &&
-        /^\w+:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/i.test(url)) {
-        return [
-            problems_warning('backend-kwargs-localhost-url', where('url'), 'url points at localhost, which Airflow on Astro cannot reach; use the Vault address the Deployment can reach (host.docker.internal only for local `astro dev`)')
-        ];
-    }
-    return [];
-}
-
-;// CONCATENATED MODULE: ./src/core/validate/rules/astro.ts
-
-
-/**
- * Each Deployment runs with the shared kwargs plus its own overrides; the
- * merged set is what Airflow gets, so that is what is checked. A problem in
- * the shared part is reported once, at the shared key.
- */
-function astroProblems(manifest) {
-    const astro = manifest.astro;
-    if (!astro)
-        return [];
-    const shared = ['astro', 'backend_kwargs'];
-    const problems = [];
-    const seenIds = new Set();
-    const reported = new Set();
-    astro.deployments.forEach((deployment, index) => {
-        const own = deployment.backend_kwargs ?? {};
-        const here = ['astro', 'deployments', index];
-        const merged = { ...astro.backend_kwargs, ...own };
-        // A key the Deployment overrides is reported there; a shared one at
-        // the shared key, once, however many Deployments inherit it.
-        const where = (key) => key in own ? [...here, 'backend_kwargs', key] : [...shared, key];
-        for (const problem of backendKwargsProblems(merged, where, manifest.vault)) {
-            const id = `${problem.code}|${problem.path.join('.')}|${problem.message}`;
-            if (!reported.has(id))
-                problems.push(problem);
-            reported.add(id);
-        }
-        if (seenIds.has(deployment.id)) {
-            problems.push(problems_error('astro-duplicate-deployment', [...here, 'id'], `Deployment ${deployment.id} is listed twice; list each Deployment once`));
-        }
-        seenIds.add(deployment.id);
-    });
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./src/core/validate/validate.ts
-
-
-
-
-
-
-
-
-
-
-
-/** Checks a manifest's text and returns every problem, never just the first. */
-function validateManifest(text, options) {
-    const source = parseYamlSource(text);
-    const place = placer(source, options.file);
-    const textProblems = source.textProblems.map(({ problem, position }) => ({
-        ...place(problem),
-        ...position
-    }));
-    if (source.data === undefined) {
-        return { problems: sortProblems(textProblems), place };
-    }
-    if (source.data === null ||
-        typeof source.data !== 'object' ||
-        Array.isArray(source.data)) {
-        const problem = problems_error('manifest-not-mapping', [], 'the manifest must be a mapping with `version: 1` at the top');
-        return { problems: sortProblems([...textProblems, place(problem)]), place };
-    }
-    const parsed = ManifestSchema.safeParse(source.data);
-    const structural = parsed.success
-        ? []
-        : schemaProblems(ManifestSchema, parsed.error.issues, source.data);
-    const manifest = parsed.success ? parsed.data : lenientManifest(source.data);
-    const semantic = semanticProblems(manifest, options);
-    const problems = [...textProblems, ...[...structural, ...semantic].map(place)];
-    const clean = textProblems.length === 0 && parsed.success;
-    return {
-        manifest: clean ? manifest : undefined,
-        problems: sortProblems(problems),
-        place
-    };
-}
-function semanticProblems(manifest, options) {
-    const read = (ref) => options.values
-        ? readRef(ref, options.manifestDir, options.values)
-        : undefined;
-    const connIds = Object.keys(manifest.connections);
-    const variableKeys = Object.keys(manifest.variables);
-    return [
-        ...vaultSettingsProblems(manifest.vault),
-        ...connIds.flatMap(connIdProblems),
-        ...caseCollisions('connections', connIds),
-        ...Object.entries(manifest.connections).flatMap(([id, entry]) => connectionProblems(id, entry, manifest.vault.connection_format, read)),
-        ...variableKeys.flatMap((key) => keyProblems('variables', key)),
-        ...caseCollisions('variables', variableKeys),
-        ...Object.keys(manifest.config).flatMap((key) => keyProblems('config', key)),
-        ...astroProblems(manifest),
-        ...refProblems(collectRefs(manifest), options.manifestDir, options.repoRoot)
-    ];
-}
-function placer(source, file) {
-    return (problem) => {
-        const { line, column } = source.locate(problem.path, problem.atKey);
-        return {
-            code: problem.code,
-            severity: problem.severity,
-            message: problem.message,
-            file,
-            line,
-            column,
-            path: formatPath(problem.path)
-        };
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/render/json.ts
-/** The `--json` shape; later commands add their own sections. */
-function jsonReport(command, problems, extra = {}) {
-    return {
-        command,
-        ok: !problems.some((p) => p.severity === 'error'),
-        problems: problems.map(({ severity, code, message, file, line, column, path }) => ({
-            severity,
-            code,
-            message,
-            file,
-            line,
-            column,
-            path
-        })),
-        ...extra
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/render/text.ts
-
-/** `file:line:col severity code message`, the shape editors and CI parse. */
-function renderProblemLine(problem) {
-    return `${problem.file}:${problem.line}:${problem.column} ${problem.severity} ${problem.code} ${problem.message}`;
-}
-function plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-/** The one-line count that closes every text report. */
-function renderCount(file, problems) {
-    const { errors, warnings } = countBySeverity(problems);
-    if (errors === 0 && warnings === 0)
-        return `${file}: no problems`;
-    return `${file}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
-}
-function renderProblemsText(file, problems) {
-    return ([...problems.map(renderProblemLine), renderCount(file, problems)].join('\n') + '\n');
-}
-
-;// CONCATENATED MODULE: ./src/core/render/markdown.ts
-
-
-/** Table cells are one line, and a `|` would end the cell early. */
-function cell(text) {
-    return text
-        .replace(/\\/g, '\\\\')
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n/g, ' ');
-}
-/**
- * A markdown table of at most `maxRows` rows; the rest are counted, so the
- * job summary (1 MiB) and a PR comment (65,536 characters) stay in bounds.
- */
-function table(header, rows, maxRows) {
-    const shown = rows.slice(0, maxRows);
-    const lines = [
-        `| ${header.join(' | ')} |`,
-        `| ${header.map(() => '---').join(' | ')} |`,
-        ...shown.map((row) => `| ${row.map(cell).join(' | ')} |`)
-    ];
-    if (rows.length > shown.length) {
-        lines.push('', `…and ${rows.length - shown.length} more not shown.`);
-    }
-    return lines.join('\n');
-}
-function renderProblemsMarkdown(file, problems, maxRows = 500) {
-    const { errors, warnings } = problems_countBySeverity(problems);
-    const status = errors > 0
-        ? `❌ \`${file}\`: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`
-        : warnings > 0
-            ? `⚠️ \`${file}\`: valid, with ${plural(warnings, 'warning')}`
-            : `✅ \`${file}\`: valid, no problems`;
-    if (problems.length === 0)
-        return `${status}\n`;
-    const rows = problems.map((p) => [
-        p.severity === 'error' ? '❌ error' : '⚠️ warning',
-        `${p.line}:${p.column}`,
-        `\`${p.code}\``,
-        p.message
-    ]);
-    return `${status}\n\n${table(['Severity', 'Line', 'Code', 'Message'], rows, maxRows)}\n`;
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/io/manifest-file.ts
-
-
-
-/** A manifest that could not be read is a usage error, not a problem. */
-class ManifestReadError extends Error {
-}
-function readManifestFile(file, cwd) {
-    const absolute = external_node_path_default().resolve(cwd, file);
-    let text;
-    try {
-        if ((0,external_node_fs_namespaceObject.statSync)(absolute).isDirectory()) {
-            throw new ManifestReadError(`${file} is a directory; pass the manifest file with -f`);
-        }
-        text = (0,external_node_fs_namespaceObject.readFileSync)(absolute, 'utf8');
-    }
-    catch (cause) {
-        if (cause instanceof ManifestReadError)
-            throw cause;
-        const code = cause.code;
-        throw new ManifestReadError(code === 'ENOENT'
-            ? `cannot read ${file}: no such file; pass the manifest with -f FILE`
-            : `cannot read ${file}: ${code ?? String(cause)}`);
-    }
-    const directory = external_node_path_default().dirname(absolute);
-    const relative = external_node_path_default().relative(cwd, absolute);
-    return {
-        display: relative.startsWith('..') ? absolute : relative,
-        absolute,
-        directory,
-        repoRoot: findRepoRoot(directory),
-        text: text.replace(/^\uFEFF/, '')
-    };
-}
-/** The nearest folder holding `.git`; without one, the manifest's folder. */
-function findRepoRoot(start) {
-    let current = start;
-    for (;;) {
-        if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(current, '.git')))
-            return current;
-        const parent = external_node_path_default().dirname(current);
-        if (parent === current)
-            return start;
-        current = parent;
-    }
-}
-/**
- * Environment and files for references. A symlink inside the repository
- * that points outside it is refused, as a `../` path would be.
- */
-function localValueSource(env, repoRoot) {
-    return {
-        env: (name) => env[name],
-        file: (absolutePath) => {
-            try {
-                const real = (0,external_node_fs_namespaceObject.realpathSync)(absolutePath);
-                if (!isInside((0,external_node_fs_namespaceObject.realpathSync)(repoRoot), real))
-                    return undefined;
-                return (0,external_node_fs_namespaceObject.readFileSync)(real, 'utf8');
-            }
-            catch {
-                return undefined;
-            }
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/version.ts
-/** Kept equal to package.json's version by a test. */
-const VERSION = '0.1.0';
-const TOOL_NAME = 'airflow-vault-sync';
-
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var action_core = __nccwpck_require__(6257);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/core/validate/validate.ts + 17 modules
+var validate = __nccwpck_require__(2543);
+// EXTERNAL MODULE: ./src/core/render/json.ts
+var json = __nccwpck_require__(3964);
+// EXTERNAL MODULE: ./src/core/render/markdown.ts + 1 modules
+var markdown = __nccwpck_require__(7751);
+// EXTERNAL MODULE: ./src/core/problems.ts
+var core_problems = __nccwpck_require__(536);
+// EXTERNAL MODULE: ./src/io/manifest-file.ts
+var manifest_file = __nccwpck_require__(9258);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 /** Input names in one place, as action.yml declares them. */
@@ -52580,13 +53050,17 @@ const Inputs = {
     AstroApiToken: 'astro-api-token',
     AstroOrganizationId: 'astro-organization-id',
     Concurrency: 'concurrency',
-    FailOnDrift: 'fail-on-drift'
+    FailOnDrift: 'fail-on-drift',
+    Prune: 'prune',
+    CommentOnPr: 'comment-on-pr',
+    DriftIssue: 'drift-issue',
+    GitHubToken: 'github-token'
 };
 const COMMANDS = ['validate', 'plan', 'apply', 'drift'];
 class InputError extends Error {
 }
 function getSettings(env) {
-    const input = (name) => getInput(name);
+    const input = (name) => action_core/* getInput */.V4(name);
     const command = input(Inputs.Command) || 'validate';
     if (!COMMANDS.includes(command)) {
         throw new InputError(`Invalid command '${command}'. Expected one of: ${COMMANDS.join(', ')}.`);
@@ -52600,8 +53074,15 @@ function getSettings(env) {
     if (failOnDrift !== 'true' && failOnDrift !== 'false') {
         throw new InputError(`Invalid fail-on-drift '${failOnDrift}'. Expected true or false.`);
     }
+    const prune = oneOf(input(Inputs.Prune), ['', 'true', 'false', 'all'], Inputs.Prune);
+    const commentOnPr = oneOf(input(Inputs.CommentOnPr) || 'on-change', ['never', 'always', 'on-change'], Inputs.CommentOnPr);
+    const driftIssue = oneOf(input(Inputs.DriftIssue) || 'false', ['true', 'false'], Inputs.DriftIssue);
     return {
         command: command,
+        prune: prune === '' ? undefined : prune === 'all' ? 'all' : prune === 'true',
+        commentOnPr: commentOnPr,
+        driftIssue: driftIssue === 'true',
+        githubToken: input(Inputs.GitHubToken) || undefined,
         manifest: input(Inputs.Manifest) || 'airflow-secrets.yaml',
         workspace: env.GITHUB_WORKSPACE || process.cwd(),
         concurrency,
@@ -52609,6 +53090,12 @@ function getSettings(env) {
         vaultEnv: vaultEnv(env, input),
         jwtAudience: input(Inputs.VaultJwtAudience) || undefined
     };
+}
+function oneOf(value, allowed, name) {
+    if (allowed.includes(value.toLowerCase()))
+        return value.toLowerCase();
+    const shown = allowed.filter((a) => a !== '').join(', ');
+    throw new InputError(`Invalid ${name} '${value}'. Expected one of: ${shown}.`);
 }
 /**
  * Inputs win over the environment; an auth method narrows which of the
@@ -52642,2664 +53129,9 @@ function vaultEnv(env, input) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/action/report.ts
-
-/** GitHub shows at most 10 of each kind per step; the rest are dropped. */
-const ANNOTATIONS_PER_KIND = 10;
-/** The job summary is refused above 1 MiB. */
-const MAX_SUMMARY_BYTES = 1024 * 1024;
-/**
- * The first errors and warnings become annotations on the manifest's lines,
- * so a pull request shows them in the diff; the summary lists them all.
- */
-function annotate(problems) {
-    for (const severity of ['error', 'warning']) {
-        const emit = severity === 'error' ? error : warning;
-        problems
-            .filter((p) => p.severity === severity)
-            .slice(0, ANNOTATIONS_PER_KIND)
-            .forEach((p) => emit(p.message, {
-            title: p.code,
-            file: p.file,
-            startLine: p.line,
-            startColumn: p.column
-        }));
-    }
-}
-/** Written once, at the end, even on failure; a failed write only warns. */
-async function writeSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    const text = Buffer.byteLength(markdown) > MAX_SUMMARY_BYTES
-        ? markdown.slice(0, MAX_SUMMARY_BYTES / 2) +
-            '\n\n…cut: the summary is over GitHub’s 1 MiB limit.\n'
-        : markdown;
-    try {
-        await summary.addRaw(text).write();
-    }
-    catch (cause) {
-        warning(`Failed to write the job summary: ${String(cause)}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/sync/resolve.ts
-
-
-
-/**
- * Reads every reference before the first request, so a missing value stops
- * the run with its manifest location and nothing is written.
- */
-function resolveValues(manifest, manifestDir, source) {
-    const values = new Map();
-    const problems = [];
-    const keyOf = (ref) => JSON.stringify(ref);
-    for (const { path, ref } of collectRefs(manifest)) {
-        const value = readRef(ref, manifestDir, source);
-        if (value === undefined) {
-            problems.push(problems_error('value-missing', path, 'env' in ref
-                ? `environment variable ${ref.env} is not set; set it for this run (from your CI's secrets)`
-                : `${describeRef(ref)} cannot be read; create it, or fix the path (relative to the manifest)`));
-            continue;
-        }
-        values.set(keyOf(ref), value);
-    }
-    return {
-        read: (ref) => {
-            const value = values.get(keyOf(ref));
-            if (value === undefined)
-                throw new Error(`${describeRef(ref)} was not resolved`);
-            return value;
-        },
-        secrets: [...new Set(values.values())].filter((v) => v !== ''),
-        problems
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/sync/desired.ts
-
-
-
-
-function secretPath(base, key) {
-    return base === '' ? key : `${base}/${key}`;
-}
-/** Every secret the manifest declares, with references already read. */
-function desiredSecrets(manifest, read) {
-    const { vault } = manifest;
-    const out = [];
-    if (vault.connections_path !== null) {
-        for (const [id, entry] of Object.entries(manifest.connections)) {
-            out.push({
-                kind: 'connection',
-                key: id,
-                path: secretPath(vault.connections_path, id),
-                data: connectionData(entry, vault.connection_format, read),
-                at: ['connections', id]
-            });
-        }
-    }
-    const simple = [
-        ['variable', vault.variables_path, manifest.variables, 'variables'],
-        ['config', vault.config_path, manifest.config, 'config']
-    ];
-    for (const [kind, base, entries, section] of simple) {
-        if (base === null)
-            continue;
-        for (const [key, value] of Object.entries(entries)) {
-            out.push({
-                kind,
-                key,
-                path: secretPath(base, key),
-                data: { value: variableText(value, read) },
-                at: [section, key]
-            });
-        }
-    }
-    return out;
-}
-/**
- * Airflow variables are strings: text as it is, numbers and booleans as
- * their YAML text, mappings and lists as JSON (Variable.get(...,
- * deserialize_json=True) reads them back).
- */
-function variableText(value, read) {
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    if (desired_isRef(value))
-        return read(value);
-    return JSON.stringify(value);
-}
-function desired_isRef(value) {
-    return (value !== null &&
-        typeof value === 'object' &&
-        ('env' in value || 'file' in value));
-}
-function connectionData(entry, format, read) {
-    if (entry.uri !== undefined) {
-        const uri = typeof entry.uri === 'string' ? entry.uri : read(entry.uri);
-        if (format === 'uri')
-            return { conn_uri: uri };
-        const parsed = parseConnUri(uri);
-        if (!parsed.ok)
-            throw new Error(`unparsable uri: ${parsed.code}`);
-        return fieldStyle(parsed.fields, entry.description);
-    }
-    const input = materializeConnection(entry, read);
-    if (format === 'uri')
-        return { conn_uri: buildConnUri(input) };
-    return fieldStyle(connectionFieldsFromInput(input), entry.description);
-}
-/** The field-style secret: only Connection's own keys, none empty (§4.6). */
-function fieldStyle(fields, description) {
-    const out = { conn_type: fields.conn_type };
-    for (const key of [
-        'host',
-        'login',
-        'password',
-        'schema',
-        'port',
-        'extra'
-    ]) {
-        const value = fields[key];
-        if (value !== null && value !== '')
-            out[key] = value;
-    }
-    if (description)
-        out.description = description;
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/core/sync/changed-fields.ts
-
-/** Fields whose old and new values may be shown: never a credential. */
-const SHOWN_FIELDS = new Set([
-    'conn_type',
-    'host',
-    'port',
-    'schema',
-    'login'
-]);
-/**
- * A connection as comparable fields: `conn_uri` parsed the way Airflow
- * parses it, or the field-style secret as it is; extra flattened to
- * `extra.<key>` so a plan says `extra.sslmode`, not just `extra`.
- */
-function connectionFields(data) {
-    let fields = data;
-    if (typeof data.conn_uri === 'string' && data.conn_uri !== '') {
-        const parsed = parseConnUri(data.conn_uri);
-        if (!parsed.ok)
-            return null;
-        fields = { ...parsed.fields };
-    }
-    const out = {};
-    for (const [key, value] of Object.entries(fields)) {
-        if (key === 'extra')
-            Object.assign(out, flattenExtra(value));
-        else if (value !== null && value !== '' && value !== undefined)
-            out[key] = String(value);
-    }
-    return out;
-}
-function flattenExtra(extra) {
-    let object = extra;
-    if (typeof extra === 'string') {
-        try {
-            object = JSON.parse(extra);
-        }
-        catch {
-            return { extra };
-        }
-    }
-    if (object === null || typeof object !== 'object' || Array.isArray(object)) {
-        return object === null || object === ''
-            ? {}
-            : { extra: JSON.stringify(object) };
-    }
-    return Object.fromEntries(Object.entries(object).map(([k, v]) => [`extra.${k}`, JSON.stringify(v)]));
-}
-/** The names of what differs, in a stable order; values only when safe. */
-function changedFields(kind, current, desired) {
-    const a = kind === 'connection' ? connectionFields(current) : current;
-    const b = kind === 'connection' ? connectionFields(desired) : desired;
-    if (a === null || b === null)
-        return [{ field: Object.keys(desired)[0] ?? 'value' }];
-    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-    return keys
-        .filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]))
-        .map((field) => SHOWN_FIELDS.has(field)
-        ? { field, from: show(a[field]), to: show(b[field]) }
-        : { field });
-}
-function show(value) {
-    return value === undefined ? '(none)' : String(value);
-}
-/** Same secret, whatever the key order: Vault returns keys sorted. */
-function sameData(current, desired) {
-    return canonical(current) === canonical(desired);
-}
-function canonical(value) {
-    if (Array.isArray(value))
-        return `[${value.map(canonical).join(',')}]`;
-    if (value !== null && typeof value === 'object') {
-        const entries = Object.entries(value).sort(([x], [y]) => (x < y ? -1 : 1));
-        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-    }
-    return JSON.stringify(value);
-}
-
-;// CONCATENATED MODULE: ./src/core/sync/ownership.ts
-
-/**
- * KV v2 custom_metadata written with each secret: how a later run knows
- * which secrets it owns, so prune never deletes what someone else wrote.
- * KV v1 has no metadata, so there ownership is unknown.
- */
-function ownershipMarks(manifestFile) {
-    return { 'managed-by': TOOL_NAME, manifest: manifestFile.slice(0, 512) };
-}
-function isOwned(customMetadata, manifestFile) {
-    const marks = ownershipMarks(manifestFile);
-    return (customMetadata?.['managed-by'] === marks['managed-by'] &&
-        customMetadata?.manifest === marks.manifest);
-}
-
-;// CONCATENATED MODULE: ./src/core/sync/plan.ts
-
-
-/** What apply would do, from what the reads found: no request here. */
-function planChanges(desired, state, options) {
-    const v2 = state.kvVersion === 2;
-    const changes = desired.map((secret) => {
-        const read = state.reads.get(secret.path) ?? { state: 'absent' };
-        const base = {
-            kind: secret.kind,
-            key: secret.key,
-            path: secret.path,
-            data: secret.data
-        };
-        if (read.state !== 'present') {
-            const note = read.state === 'absent' ? undefined : `was ${read.state}`;
-            const cas = v2 ? (read.state === 'absent' ? 0 : read.version) : undefined;
-            return {
-                ...base,
-                action: 'create',
-                fields: [],
-                cas,
-                writeMarks: v2,
-                note
-            };
-        }
-        const marked = !v2 || isOwned(read.customMetadata, options.manifestFile);
-        if (sameData(read.data, secret.data)) {
-            return { ...base, action: 'unchanged', fields: [], writeMarks: !marked };
-        }
-        const fields = changedFields(secret.kind, read.data, secret.data);
-        return {
-            ...base,
-            action: 'update',
-            fields,
-            cas: read.version,
-            writeMarks: !marked
-        };
-    });
-    return [...changes, ...pruneChanges(desired, state, options)];
-}
-/** Secrets under managed paths the manifest no longer lists. */
-function pruneChanges(desired, state, options) {
-    if (options.prune === false)
-        return [];
-    const wanted = new Set(desired.map((d) => d.path));
-    return state.extras
-        .filter((extra) => !wanted.has(extra.path))
-        .flatMap((extra) => {
-        const owned = isOwned(extra.customMetadata, options.manifestFile);
-        if (options.prune !== 'all' && !owned)
-            return [];
-        return [
-            {
-                kind: extra.kind,
-                key: extra.key,
-                path: extra.path,
-                action: 'delete',
-                fields: [],
-                writeMarks: false,
-                note: owned ? undefined : 'not written by this tool (prune: all)'
-            }
-        ];
-    });
-}
-function plan_countActions(changes) {
-    const counts = {
-        create: 0,
-        update: 0,
-        delete: 0,
-        unchanged: 0
-    };
-    for (const change of changes)
-        counts[change.action]++;
-    return counts;
-}
-
-;// CONCATENATED MODULE: ./src/core/sync/drift.ts
-
-
-function detectDrift(desired, state, manifestFile) {
-    const items = [];
-    for (const secret of desired) {
-        const read = state.reads.get(secret.path) ?? { state: 'absent' };
-        const base = { kind: secret.kind, key: secret.key, path: secret.path };
-        if (read.state === 'absent')
-            items.push({ ...base, drift: 'missing', fields: [] });
-        else if (read.state !== 'present')
-            items.push({ ...base, drift: 'deleted', fields: [] });
-        else if (!sameData(read.data, secret.data)) {
-            const fields = changedFields(secret.kind, read.data, secret.data);
-            items.push({ ...base, drift: 'changed', fields });
-        }
-    }
-    const wanted = new Set(desired.map((d) => d.path));
-    for (const extra of state.extras) {
-        if (wanted.has(extra.path))
-            continue;
-        const drift = isOwned(extra.customMetadata, manifestFile)
-            ? 'orphaned'
-            : 'unmanaged';
-        items.push({
-            kind: extra.kind,
-            key: extra.key,
-            path: extra.path,
-            drift,
-            fields: []
-        });
-    }
-    for (const folder of state.folders) {
-        items.push({
-            kind: folder.kind,
-            key: folder.path,
-            path: folder.path,
-            drift: 'unmanaged',
-            fields: []
-        });
-    }
-    return items;
-}
-
-;// CONCATENATED MODULE: ./src/core/sync/capabilities.ts
-function neededAccess(changes, mount, kvVersion, pruneMode) {
-    const needs = new Map();
-    const need = (path, capability) => {
-        const set = needs.get(path) ?? new Set();
-        set.add(capability);
-        needs.set(path, set);
-    };
-    for (const change of changes) {
-        const data = kvVersion === 2
-            ? `${mount}/data/${change.path}`
-            : `${mount}/${change.path}`;
-        const metadata = `${mount}/metadata/${change.path}`;
-        if (change.action === 'create')
-            need(data, 'create');
-        if (change.action === 'update')
-            need(data, 'update');
-        if (change.action === 'delete') {
-            if (kvVersion === 2 && pruneMode === 'destroy')
-                need(metadata, 'delete');
-            else
-                need(data, 'delete');
-        }
-        // Metadata exists once the data is written, so marks are an update.
-        if (change.writeMarks && change.action !== 'delete')
-            need(metadata, 'update');
-    }
-    return [...needs].map(([path, set]) => ({
-        path,
-        capabilities: [...set].sort()
-    }));
-}
-/** The pairs a token lacks, given sys/capabilities-self's answer. */
-function missingAccess(needed, granted) {
-    return needed.flatMap(({ path, capabilities }) => {
-        const have = new Set(granted[path] ?? []);
-        if (have.has('root'))
-            return [];
-        const lacking = capabilities.filter((c) => !have.has(c) || have.has('deny'));
-        return lacking.length > 0 ? [{ path, capabilities: lacking }] : [];
-    });
-}
-/** HCL that would grant the missing pairs, to paste into a policy. */
-function policyFor(missing) {
-    return missing
-        .map(({ path, capabilities }) => `path "${path}" { capabilities = [${capabilities.map((c) => `"${c}"`).join(', ')}] }`)
-        .join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/clients/vault/transport.ts
-/** A non-2xx answer from Vault, or a connection that never got one. */
-class VaultError extends Error {
-    status;
-    path;
-    errors;
-    body;
-    constructor(message, status, path, errors = [], body = undefined) {
-        super(message);
-        this.status = status;
-        this.path = path;
-        this.errors = errors;
-        this.body = body;
-        this.name = 'VaultError';
-    }
-}
-/** `{"errors": [...]}`, the shape of every Vault error body. */
-function errorsOf(body) {
-    if (body !== null && typeof body === 'object' && 'errors' in body) {
-        const errors = body.errors;
-        if (Array.isArray(errors))
-            return errors.map(String);
-    }
-    return [];
-}
-/** Percent-encodes each segment: Vault routes on the decoded path. */
-function encodePath(...segments) {
-    return segments
-        .flatMap((s) => s.split('/'))
-        .filter((s) => s !== '')
-        .map(encodeURIComponent)
-        .join('/');
-}
-
-;// CONCATENATED MODULE: ./src/clients/vault/retry.ts
-
-const DEFAULT_RETRY = {
-    attempts: 6,
-    baseDelayMs: 200,
-    maxDelayMs: 5000,
-    budgetMs: 60_000
-};
-const retry_sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Connection-level failures worth another try (reset, refused, timeout). */
-const NETWORK_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'EAI_AGAIN',
-    'ERR_SOCKET_CONNECTION_TIMEOUT',
-    'UND_ERR_SOCKET'
-]);
-function isNetworkError(cause) {
-    const code = cause?.code;
-    return typeof code === 'string' && NETWORK_CODES.has(code);
-}
-/**
- * 412 (a performance standby behind), 429 (quota), 5xx, and the 400 a new
- * KV v2 mount gives while it upgrades (vault-api.md §3.12). Other 4xx are
- * the caller's mistake and would fail again.
- */
-function isRetryableStatus(response) {
-    const { status } = response;
-    if (status === 412 || status === 429 || status >= 500)
-        return true;
-    return (status === 400 &&
-        errorsOf(response.body).some((e) => e.startsWith('Upgrading from non-versioned')));
-}
-/** Exponential backoff with full jitter, or what the server asked for. */
-function backoffMs(policy, attempt, retryAfterSeconds) {
-    if (retryAfterSeconds !== undefined)
-        return Math.min(retryAfterSeconds * 1000, policy.maxDelayMs);
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
-}
-
-;// CONCATENATED MODULE: ./src/clients/vault/explain.ts
-/**
- * Vault's own texts ("permission denied", "Status 404") do not say what to
- * change. These say which path and capability, in the words of a policy.
- */
-function explainStatus(method, path, status, errors) {
-    const said = errors.length > 0 ? ` (Vault: ${errors.join('; ').trim()})` : '';
-    switch (status) {
-        case 403: {
-            const capability = capabilityFor(method);
-            return (`permission denied: ${method} ${path} needs "${capability}" on "${path}"${said}. ` +
-                `Grant it with: path "${path}" { capabilities = ["${capability}"] }`);
-        }
-        case 404:
-            return `${method} ${path}: not found${said}; check the mount and path`;
-        case 503:
-            return `Vault answered 503 for ${method} ${path}${said}; is it sealed or in maintenance?`;
-        default:
-            return `Vault answered ${status} for ${method} ${path}${said}`;
-    }
-}
-/** The capability a method needs (create or update for writes, §7.4). */
-function capabilityFor(method) {
-    switch (method) {
-        case 'GET':
-            return 'read';
-        case 'DELETE':
-            return 'delete';
-        case 'PATCH':
-            return 'patch';
-        default:
-            return 'create", "update';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/clients/vault/client.ts
-
-
-
-/**
- * Requests with retries: every call goes through `send`, so backoff,
- * counting and error wording are the same for reads, writes and logins.
- */
-class VaultHttp {
-    transport;
-    retry;
-    sleep;
-    stats = { requests: 0, retries: 0 };
-    constructor(transport, retry = DEFAULT_RETRY, sleep = retry_sleep) {
-        this.transport = transport;
-        this.retry = retry;
-        this.sleep = sleep;
-    }
-    setToken(token) {
-        this.transport.setToken(token);
-    }
-    close() {
-        this.transport.close();
-    }
-    /**
-     * Sends with retries and returns any answer the caller may expect
-     * (`accept`); anything else becomes a VaultError that says what to do.
-     * `retry: false` is for logins: five failures lock an AppRole out.
-     */
-    async send(request, accept = [200, 204], retry = true) {
-        const started = Date.now();
-        for (let attempt = 1;; attempt++) {
-            this.stats.requests++;
-            let response;
-            let failure;
-            try {
-                response = await this.transport.request(request);
-            }
-            catch (cause) {
-                failure = cause;
-            }
-            if (response && accept.includes(response.status))
-                return response;
-            const again = retry &&
-                attempt < this.retry.attempts &&
-                Date.now() - started < this.retry.budgetMs &&
-                (response ? isRetryableStatus(response) : isNetworkError(failure));
-            if (!again)
-                throw this.toError(request, response, failure);
-            this.stats.retries++;
-            await this.sleep(backoffMs(this.retry, attempt, response?.retryAfterSeconds));
-        }
-    }
-    toError(request, response, failure) {
-        const path = decodeURIComponent(request.path);
-        if (!response) {
-            const code = failure?.code;
-            return new VaultError(`cannot reach Vault for ${request.method} ${path}: ${code ?? String(failure)}`, undefined, path);
-        }
-        const errors = errorsOf(response.body);
-        return new VaultError(explainStatus(request.method, path, response.status, errors), response.status, path, errors, response.body);
-    }
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-;// CONCATENATED MODULE: ./src/clients/vault/node-vault-transport.ts
-
-
-
-// node-vault is CommonJS without usable types (every call is Promise<any>).
-const node_vault_transport_require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
-const nodeVault = node_vault_transport_require('node-vault');
-/**
- * node-vault behind our transport. It is given every setting explicitly and
- * its own environment reading (VAULT_ADDR, VAULT_TOKEN, VAULT_NAMESPACE,
- * VAULT_PREFIX, VAULT_SKIP_VERIFY) is overridden, so a runner's stray
- * variables cannot redirect it. Keep-alive agents are ours: node-vault
- * would open a connection per request.
- */
-function createNodeVaultTransport(settings) {
-    const agentOptions = { keepAlive: true, maxSockets: settings.maxSockets };
-    const httpAgent = new (external_node_http_default()).Agent(agentOptions);
-    const httpsAgent = new (external_node_https_default()).Agent({
-        ...agentOptions,
-        ca: settings.caCert,
-        rejectUnauthorized: !settings.skipVerify
-    });
-    const client = nodeVault({
-        endpoint: settings.address,
-        apiVersion: 'v1',
-        rpDefaults: { strictSSL: !settings.skipVerify, timeout: settings.timeoutMs }
-    });
-    client.endpoint = settings.address.replace(/\/+$/, '');
-    client.pathPrefix = '';
-    client.token = settings.token;
-    client.namespace = settings.namespace;
-    return {
-        setToken: (token) => {
-            client.token = token;
-        },
-        close: () => {
-            httpAgent.destroy();
-            httpsAgent.destroy();
-        },
-        async request(request) {
-            try {
-                const body = await client.request({
-                    path: `/${request.path}`,
-                    method: request.method,
-                    json: request.body,
-                    headers: request.contentType
-                        ? { 'Content-Type': request.contentType }
-                        : {},
-                    timeout: settings.timeoutMs,
-                    httpAgent,
-                    httpsAgent
-                });
-                return { status: body === '' || body === undefined ? 204 : 200, body };
-            }
-            catch (cause) {
-                const failure = cause;
-                if (failure.response) {
-                    return {
-                        status: failure.response.statusCode,
-                        body: failure.response.body
-                    };
-                }
-                throw cause;
-            }
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/clients/vault/session.ts
-
-
-
-
-const LoginAnswer = object({ auth: object({ client_token: schemas_string() }) });
-const MountAnswer = object({
-    data: object({
-        type: schemas_string(),
-        options: record(schemas_string(), unknown()).nullable().optional()
-    })
-});
-/** A logged-in client; `close` revokes a token the tool obtained itself. */
-class VaultSession {
-    http;
-    obtainedToken;
-    constructor(http, obtainedToken) {
-        this.http = http;
-        this.obtainedToken = obtainedToken;
-    }
-    static async open(connection) {
-        const transport = createNodeVaultTransport({
-            address: connection.address,
-            namespace: connection.namespace,
-            caCert: connection.caCert,
-            skipVerify: connection.skipVerify,
-            timeoutMs: connection.timeoutMs,
-            maxSockets: connection.concurrency,
-            token: connection.auth.method === 'token' ? connection.auth.token : undefined
-        });
-        const http = new VaultHttp(transport, connection.retry);
-        const { auth } = connection;
-        if (auth.method === 'token')
-            return new VaultSession(http, false);
-        const body = auth.method === 'approle'
-            ? { role_id: auth.roleId, secret_id: auth.secretId }
-            : { role: auth.role, jwt: auth.jwt };
-        // Never retried: each failed login counts toward the lockout (§6.3).
-        const response = await http
-            .send({ method: 'POST', path: encodePath('auth', auth.mount, 'login'), body }, [200], false)
-            .catch((cause) => {
-            throw loginError(auth.method, auth.mount, cause);
-        });
-        const token = LoginAnswer.parse(response.body).auth.client_token;
-        connection.onToken?.(token);
-        http.setToken(token);
-        return new VaultSession(http, true);
-    }
-    /**
-     * The mount's KV version from sys/internal/ui/mounts, as the vault CLI
-     * finds it. A token that may not read it falls back to the manifest's
-     * kv_version; without one, the error says which policy is missing.
-     */
-    async detectKvVersion(mount, declared) {
-        const path = encodePath('sys', 'internal', 'ui', 'mounts', mount);
-        const response = await this.http.send({ method: 'GET', path }, [200, 403, 404]);
-        if (response.status === 200) {
-            const { data } = MountAnswer.parse(response.body);
-            if (data.type !== 'kv' && data.type !== 'generic') {
-                throw new VaultError(`mount "${mount}/" is a ${data.type} engine, not KV; set vault.mount to a KV mount`, 400, path);
-            }
-            return String(data.options?.version ?? '1') === '2' ? 2 : 1;
-        }
-        if (declared !== undefined)
-            return declared;
-        throw new VaultError(`cannot tell the KV version of mount "${mount}/": no such mount, or this token has no access under it. ` +
-            `Enable it with \`vault secrets enable -path=${mount} kv-v2\`, grant access under "${mount}/", or set vault.kv_version in the manifest`, response.status, path);
-    }
-    /** sys/capabilities-self for many paths in one request (§7.6). */
-    async capabilities(paths) {
-        if (paths.length === 0)
-            return {};
-        const response = await this.http.send({
-            method: 'POST',
-            path: 'sys/capabilities-self',
-            body: { paths }
-        });
-        const parsed = object({ data: record(schemas_string(), unknown()) })
-            .parse(response.body);
-        const result = {};
-        for (const path of paths) {
-            const value = parsed.data[path];
-            result[path] = Array.isArray(value) ? value.map(String) : ['deny'];
-        }
-        return result;
-    }
-    async close() {
-        try {
-            if (this.obtainedToken) {
-                await this.http.send({ method: 'POST', path: 'auth/token/revoke-self' }, [200, 204], false);
-            }
-        }
-        catch {
-            // The token expires on its own; a failed revoke must not fail the run.
-        }
-        finally {
-            this.http.close();
-        }
-    }
-}
-function loginError(method, mount, cause) {
-    const status = cause instanceof VaultError ? cause.status : undefined;
-    const said = cause instanceof VaultError && cause.errors.length > 0
-        ? cause.errors.join('; ')
-        : String(cause);
-    const hint = method === 'approle'
-        ? 'check VAULT_ROLE_ID and VAULT_SECRET_ID (not retried: five failures lock the role for 15 minutes)'
-        : 'check VAULT_JWT_ROLE, the token audience and the role’s bound_claims';
-    return new VaultError(`${method} login at auth/${mount} failed: ${said}; ${hint}`, status, `auth/${mount}/login`);
-}
-
-;// CONCATENATED MODULE: ./src/clients/vault/kv.ts
-
-
-const VersionMetadata = object({
-    version: schemas_number(),
-    deletion_time: schemas_string().optional(),
-    destroyed: schemas_boolean().optional(),
-    custom_metadata: record(schemas_string(), schemas_string()).nullable().optional()
-});
-const V2Read = object({
-    data: object({
-        data: record(schemas_string(), unknown()).nullable(),
-        metadata: VersionMetadata
-    })
-});
-const V1Read = object({ data: record(schemas_string(), unknown()) });
-const WriteAnswer = object({ data: object({ version: schemas_number() }) });
-const ListAnswer = object({ data: object({ keys: array(schemas_string()) }) });
-const MetadataAnswer = object({
-    data: object({
-        current_version: schemas_number(),
-        custom_metadata: record(schemas_string(), schemas_string()).nullable().optional()
-    })
-});
-/** KV v1 and v2 behind one set of verbs; paths are relative to the mount. */
-class KvClient {
-    http;
-    mount;
-    version;
-    constructor(http, mount, version) {
-        this.http = http;
-        this.mount = mount;
-        this.version = version;
-    }
-    path(kind, key) {
-        return this.version === 2
-            ? encodePath(this.mount, kind, key)
-            : encodePath(this.mount, key);
-    }
-    async read(key) {
-        const response = await this.http.send({ method: 'GET', path: this.path('data', key) }, [200, 404]);
-        if (this.version === 1) {
-            if (response.status === 404)
-                return { state: 'absent' };
-            return { state: 'present', data: V1Read.parse(response.body).data };
-        }
-        // A soft-deleted or destroyed version is a 404 whose body still carries
-        // the version metadata; a key never written is a 404 with no data.
-        const parsed = V2Read.safeParse(response.body);
-        if (!parsed.success)
-            return { state: 'absent' };
-        const { data, metadata } = parsed.data.data;
-        const customMetadata = metadata.custom_metadata ?? null;
-        if (response.status === 404 || data === null) {
-            const state = metadata.destroyed ? 'destroyed' : 'deleted';
-            return { state, version: metadata.version, customMetadata };
-        }
-        return { state: 'present', data, version: metadata.version, customMetadata };
-    }
-    /** Direct children, sorted (Vault lists in storage order); folders end in /. */
-    async list(folder) {
-        const base = this.version === 2
-            ? encodePath(this.mount, 'metadata', folder)
-            : encodePath(this.mount, folder);
-        const response = await this.http.send({ method: 'GET', path: `${base}/?list=true` }, [200, 404]);
-        if (response.status === 404)
-            return [];
-        return ListAnswer.parse(response.body).data.keys.sort();
-    }
-    /** KV v2: ownership marks and the current version, without the values. */
-    async readMetadata(key) {
-        if (this.version === 1)
-            return null;
-        const response = await this.http.send({ method: 'GET', path: this.path('metadata', key) }, [200, 404]);
-        if (response.status === 404)
-            return null;
-        const { data } = MetadataAnswer.parse(response.body);
-        return {
-            version: data.current_version,
-            customMetadata: data.custom_metadata ?? null
-        };
-    }
-    /** Writes a secret; on KV v2 with `cas`, a concurrent change fails. */
-    async write(key, data, cas) {
-        if (this.version === 1) {
-            await this.http.send({
-                method: 'POST',
-                path: this.path('data', key),
-                body: data
-            });
-            return undefined;
-        }
-        const body = cas === undefined ? { data } : { data, options: { cas } };
-        const response = await this.http.send({
-            method: 'POST',
-            path: this.path('data', key),
-            body
-        });
-        return WriteAnswer.parse(response.body).data.version;
-    }
-    async writeMetadata(key, customMetadata) {
-        if (this.version === 1)
-            return;
-        await this.http.send({
-            method: 'POST',
-            path: this.path('metadata', key),
-            body: { custom_metadata: customMetadata }
-        });
-    }
-    /** Soft delete keeps the versions (undelete restores them); destroy does not. */
-    async remove(key, mode) {
-        const kind = this.version === 2 && mode === 'destroy' ? 'metadata' : 'data';
-        await this.http.send({ method: 'DELETE', path: this.path(kind, key) });
-    }
-}
-function isCasConflict(error) {
-    return (error instanceof VaultError &&
-        error.status === 400 &&
-        error.errors.some((e) => e.includes('check-and-set parameter did not match')));
-}
-
-;// CONCATENATED MODULE: ./src/sync/pool.ts
-/**
- * Runs `work` over `items` with at most `limit` in flight, keeping order.
- * `stop()` from a callback lets no new item start (a dead server must not
- * be retried for every one of a thousand pending writes).
- */
-async function mapLimit(items, limit, work) {
-    const results = new Array(items.length);
-    let next = 0;
-    let stopped = false;
-    const stop = () => {
-        stopped = true;
-    };
-    const worker = async () => {
-        while (!stopped && next < items.length) {
-            const index = next++;
-            results[index] = await work(items[index], stop);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    return results;
-}
-
-;// CONCATENATED MODULE: ./src/sync/read-state.ts
-
-
-/** The managed base paths, one per kind that is not set to null. */
-function managedBases(manifest) {
-    const { vault } = manifest;
-    const bases = [
-        { kind: 'connection', base: vault.connections_path },
-        { kind: 'variable', base: vault.variables_path },
-        { kind: 'config', base: vault.config_path }
-    ];
-    return bases.filter((b) => b.base !== null);
-}
-/**
- * One LIST per managed folder, then a GET only for the secrets that exist:
- * a secret the list does not show is created without being read.
- */
-async function readVaultState(kv, manifest, desired, options) {
-    const bases = managedBases(manifest);
-    const listings = await Promise.all(bases.map(({ base }) => kv.list(base)));
-    const existing = new Set();
-    const folders = [];
-    const unlisted = [];
-    const wanted = new Set(desired.map((d) => d.path));
-    bases.forEach(({ kind, base }, i) => {
-        for (const child of listings[i] ?? []) {
-            const path = secretPath(base, child);
-            if (child.endsWith('/')) {
-                // The mount root also lists the other kinds' folders: not extras.
-                if (!bases.some((b) => `${b.base}/` === path))
-                    folders.push({ kind, path });
-            }
-            else if (wanted.has(path))
-                existing.add(path);
-            else
-                unlisted.push({ kind, key: child, path });
-        }
-    });
-    const toRead = desired.filter((d) => existing.has(d.path));
-    const reads = await mapLimit(toRead, options.concurrency, (d) => kv.read(d.path));
-    const readMap = new Map();
-    toRead.forEach((d, i) => readMap.set(d.path, reads[i] ?? { state: 'absent' }));
-    const extras = options.extras
-        ? (await mapLimit(unlisted, options.concurrency, async (u) => {
-            const metadata = await kv.readMetadata(u.path);
-            return { ...u, customMetadata: metadata?.customMetadata ?? null };
-        })).filter((e) => e !== undefined)
-        : unlisted.map((u) => ({ ...u, customMetadata: null }));
-    return { kvVersion: kv.version, reads: readMap, extras, folders };
-}
-
-;// CONCATENATED MODULE: ./src/core/astro/model.ts
-/**
- * The Astro API shapes we read and send (astro-api.md §1.1-1.2; v1 spec
- * `Deployment`, `Update*DeploymentRequest`). Responses are checked with
- * zod, strictly only where we use a field, and loose objects everywhere
- * else: the update must carry every writable field back, so nothing may be
- * stripped on the way in. Optional fields accept null as well as absent.
- */
-
-const ENV_BACKEND = 'AIRFLOW__SECRETS__BACKEND';
-const ENV_KWARGS = 'AIRFLOW__SECRETS__BACKEND_KWARGS';
-/** Plain, so a run can tell without reading secrets whether KWARGS is current. */
-const ENV_FINGERPRINT = 'AIRFLOW_VAULT_SYNC_FINGERPRINT';
-const str = schemas_string().nullish();
-const bool = schemas_boolean().nullish();
-const model_int = schemas_number().int();
-const EnvVarSchema = looseObject({
-    key: schemas_string(),
-    isSecret: schemas_boolean(),
-    /** Left out for secrets (astro-api.md §2). */
-    value: str,
-    updatedAt: str
-});
-const WorkerQueueSchema = looseObject({
-    id: str,
-    name: schemas_string(),
-    isDefault: schemas_boolean(),
-    astroMachine: str,
-    nodePoolId: str,
-    minWorkerCount: model_int,
-    maxWorkerCount: model_int,
-    workerConcurrency: model_int,
-    podEphemeralStorage: str
-});
-const RemoteExecutionSchema = looseObject({
-    enabled: schemas_boolean(),
-    allowedIpAddressRanges: array(schemas_string()).nullish(),
-    taskLogBucket: str,
-    taskLogUrlPattern: str
-});
-const ScalingSpecSchema = looseObject({
-    hibernationSpec: looseObject({
-        schedules: array(looseObject({
-            hibernateAtCron: schemas_string(),
-            wakeAtCron: schemas_string(),
-            isEnabled: schemas_boolean(),
-            description: str
-        }))
-            .nullish(),
-        override: looseObject({ isHibernating: bool, overrideUntil: str })
-            .nullish()
-    })
-        .nullish()
-});
-/**
- * `type` and `executor` stay strings: an unknown value must reach the
- * planner, which refuses it with a message, rather than fail parsing.
- */
-const model_DeploymentSchema = looseObject({
-    id: schemas_string(),
-    name: schemas_string(),
-    workspaceId: schemas_string(),
-    type: str,
-    executor: str,
-    status: str,
-    description: str,
-    isCicdEnforced: schemas_boolean(),
-    isDagDeployEnabled: schemas_boolean(),
-    isHighAvailability: bool,
-    isDevelopmentMode: bool,
-    schedulerSize: str,
-    schedulerAu: model_int.nullish(),
-    schedulerReplicas: model_int.nullish(),
-    contactEmails: array(schemas_string()).nullish(),
-    defaultTaskPodCpu: str,
-    defaultTaskPodMemory: str,
-    resourceQuotaCpu: str,
-    resourceQuotaMemory: str,
-    taskPodNodePoolId: str,
-    workerQueues: array(WorkerQueueSchema).nullish(),
-    scalingSpec: ScalingSpecSchema.nullish(),
-    remoteExecution: RemoteExecutionSchema.nullish(),
-    environmentVariables: array(EnvVarSchema).nullish()
-});
-
-;// CONCATENATED MODULE: ./src/core/astro/kwargs.ts
-/**
- * AIRFLOW__SECRETS__BACKEND_KWARGS for one Deployment (airflow.md §4.1-4.3).
- * mount_point, the three paths and kv_engine_version come from `vault:` so
- * Airflow reads exactly where the sync writes (validation already refuses
- * them in backend_kwargs); namespace too when `vault.namespace` is set.
- * A path set to null stays JSON null: VaultBackend then never asks Vault.
- * Keys come out in one canonical order, so equal kwargs give equal JSON
- * and therefore equal fingerprints.
- */
-
-const LEADING = [...MANAGED_KWARGS, 'url', 'auth_type', 'auth_mount_point'];
-const TRAILING = ['namespace'];
-function rank(key) {
-    const lead = LEADING.indexOf(key);
-    if (lead >= 0)
-        return [lead, ''];
-    if (TRAILING.includes(key))
-        return [LEADING.length + 1, key];
-    return [LEADING.length, key];
-}
-/** Managed keys, url, auth_type, auth_mount_point, the rest A-Z, namespace. */
-function orderKwargs(kwargs) {
-    const keys = Object.keys(kwargs).sort((a, b) => {
-        const [ra, ka] = rank(a);
-        const [rb, kb] = rank(b);
-        return ra !== rb ? ra - rb : ka < kb ? -1 : ka > kb ? 1 : 0;
-    });
-    const out = {};
-    for (const k of keys)
-        out[k] = kwargs[k];
-    return out;
-}
-/**
- * @param deploymentKwargs shared backend_kwargs merged with the
- *   Deployment's own, `{env}`/`{file}` values already resolved.
- */
-function backendKwargs(vault, kvVersion, deploymentKwargs) {
-    const managed = {
-        mount_point: vault.mount,
-        connections_path: vault.connections_path,
-        variables_path: vault.variables_path,
-        config_path: vault.config_path,
-        kv_engine_version: kvVersion
-    };
-    if (vault.namespace !== undefined)
-        managed.namespace = vault.namespace;
-    for (const [key, value] of Object.entries(deploymentKwargs)) {
-        if (typeof value === 'number' && !Number.isFinite(value)) {
-            // JSON has no Infinity/NaN; JSON.stringify would write null.
-            throw new Error(`backend_kwargs ${key} is not a finite number`);
-        }
-    }
-    return orderKwargs({ ...deploymentKwargs, ...managed });
-}
-/** The exact string stored in AIRFLOW__SECRETS__BACKEND_KWARGS. */
-function canonicalKwargsJson(kwargs) {
-    return JSON.stringify(orderKwargs(kwargs));
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/core/astro/fingerprint.ts
-/**
- * AIRFLOW_VAULT_SYNC_FINGERPRINT: a plain env var that tells a later run
- * whether the secret KWARGS it cannot read is still current (astro-api.md
- * §2: GET never returns secret values), so an unchanged run makes no POST
- * and no restart. Anyone who can read the Deployment sees it, and kwargs
- * may hold low-entropy secrets (an LDAP password), so it is a slow salted
- * KDF, not a hash: scrypt N=2^14 (~16 MiB, tens of ms per guess), salted
- * per Deployment so equal kwargs on two Deployments don't look equal.
- */
-
-
-/** Bump with any change to the derivation; old values then just mismatch. */
-const FINGERPRINT_VERSION = 'v1';
-const FINGERPRINT_PARAMS = { N: 2 ** 14, r: 8, p: 1 };
-function fingerprint(kwargs, deploymentId) {
-    const key = (0,external_node_crypto_.scryptSync)(canonicalKwargsJson(kwargs), `airflow-vault-sync:${deploymentId}`, 32, FINGERPRINT_PARAMS);
-    return `${FINGERPRINT_VERSION}:${key.toString('base64url')}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/astro/plan-error.ts
-/**
- * A Deployment we must not update as it stands: the GET lacks something the
- * update needs (environmentVariables, a required field) or has a type we
- * don't know. Updating anyway would drop the customer's settings.
- */
-class PlanError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'PlanError';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/astro/body.ts
-
-const TASK_POD = [
-    'defaultTaskPodCpu',
-    'defaultTaskPodMemory',
-    'resourceQuotaCpu',
-    'resourceQuotaMemory'
-];
-/** Drops undefined and null: optional fields are absent, never null. */
-function present(o) {
-    const out = {};
-    for (const [k, v] of Object.entries(o))
-        if (v !== undefined && v !== null)
-            out[k] = v;
-    return out;
-}
-function need(d, field, v) {
-    if (v === undefined || v === null) {
-        throw new PlanError(`Deployment ${d.id}: the GET response has no ${field}, which the update requires; the token may not be allowed to see it`);
-    }
-    return v;
-}
-function queue(q, hybrid) {
-    return present({
-        id: q.id,
-        name: q.name,
-        isDefault: q.isDefault,
-        minWorkerCount: q.minWorkerCount,
-        maxWorkerCount: q.maxWorkerCount,
-        workerConcurrency: q.workerConcurrency,
-        astroMachine: hybrid ? undefined : q.astroMachine,
-        nodePoolId: hybrid ? q.nodePoolId : undefined,
-        podEphemeralStorage: q.podEphemeralStorage
-    });
-}
-function scalingSpec(d) {
-    if (!d.scalingSpec)
-        return undefined;
-    const hs = d.scalingSpec.hibernationSpec;
-    if (!hs)
-        return {};
-    const o = hs.override;
-    const override = o && (o.isHibernating != null || o.overrideUntil != null)
-        ? present({
-            isHibernating: o.isHibernating,
-            overrideUntil: o.overrideUntil
-        })
-        : undefined;
-    const schedules = hs.schedules?.map((s) => present({
-        hibernateAtCron: s.hibernateAtCron,
-        wakeAtCron: s.wakeAtCron,
-        isEnabled: s.isEnabled,
-        description: s.description
-    }));
-    return { hibernationSpec: present({ schedules, override }) };
-}
-function remote(d) {
-    const r = d.remoteExecution;
-    if (!r)
-        return undefined;
-    return present({
-        enabled: r.enabled,
-        allowedIpAddressRanges: r.allowedIpAddressRanges,
-        taskLogBucket: r.taskLogBucket,
-        taskLogUrlPattern: r.taskLogUrlPattern
-    });
-}
-function buildUpdateBody(d, environmentVariables) {
-    const type = d.type;
-    if (type !== 'STANDARD' && type !== 'DEDICATED' && type !== 'HYBRID') {
-        throw new PlanError(`Deployment ${d.id}: type ${JSON.stringify(type ?? null)} is not STANDARD, DEDICATED or HYBRID, so its update body is unknown`);
-    }
-    const hybrid = type === 'HYBRID';
-    const queues = d.workerQueues?.map((q) => queue(q, hybrid));
-    const common = present({
-        name: d.name,
-        workspaceId: d.workspaceId,
-        executor: need(d, 'executor', d.executor),
-        isCicdEnforced: d.isCicdEnforced,
-        isDagDeployEnabled: d.isDagDeployEnabled,
-        description: d.description,
-        contactEmails: d.contactEmails,
-        // minItems 1 in the spec: an empty list is left out, not sent.
-        workerQueues: queues?.length ? queues : undefined,
-        environmentVariables
-    });
-    if (hybrid) {
-        const scheduler = {
-            au: need(d, 'schedulerAu', d.schedulerAu),
-            replicas: need(d, 'schedulerReplicas', d.schedulerReplicas)
-        };
-        const extra = present({ taskPodNodePoolId: d.taskPodNodePoolId });
-        return { type, ...common, scheduler, ...extra };
-    }
-    const remoteExecution = remote(d);
-    const taskPod = {};
-    for (const f of TASK_POD) {
-        const v = d[f];
-        // "Required if Remote Execution is disabled" (v1 spec, §1.2).
-        if (remoteExecution?.enabled) {
-            if (v != null)
-                taskPod[f] = v;
-        }
-        else
-            taskPod[f] = need(d, f, v);
-    }
-    return {
-        type,
-        ...common,
-        schedulerSize: need(d, 'schedulerSize', d.schedulerSize),
-        isHighAvailability: need(d, 'isHighAvailability', d.isHighAvailability),
-        ...present({
-            isDevelopmentMode: d.isDevelopmentMode,
-            scalingSpec: scalingSpec(d),
-            remoteExecution
-        }),
-        ...taskPod
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/astro/env-vars.ts
-/**
- * The Deployment's new `environmentVariables`. The list replaces the
- * stored one (astro-api.md TL;DR), so every other variable goes back as it
- * is: plain ones with their value, secrets with no `value`, which keeps
- * them (sending "" would wipe them, §2). Our three are upserted in place;
- * a secret is never turned into a plain variable.
- */
-
-
-/** As the GET gave it: secrets without value; a plain one keeps its value. */
-function carry(v) {
-    if (v.isSecret)
-        return { key: v.key, isSecret: true };
-    // Go's omitempty may leave out an empty plain value; "" is what it was.
-    return { key: v.key, isSecret: false, value: v.value ?? '' };
-}
-function mergeEnvVars(current, desired) {
-    const find = (key) => current.find((v) => v.key === key);
-    const backend = find(ENV_BACKEND);
-    const kwargs = find(ENV_KWARGS);
-    const print = find(ENV_FINGERPRINT);
-    const warnings = [];
-    if (print?.isSecret) {
-        warnings.push(`${ENV_FINGERPRINT} is a secret variable, so no run can compare it and every run updates the Deployment; delete it in Astro and the next run recreates it as a plain variable`);
-    }
-    const printMatches = print !== undefined &&
-        !print.isSecret &&
-        print.value === desired.fingerprint;
-    // A plain KWARGS is rewritten as a secret even if the fingerprint matches.
-    const kwargsCurrent = kwargs?.isSecret === true && printMatches;
-    const backendPlainOk = backend !== undefined &&
-        !backend.isSecret &&
-        backend.value === BACKEND_CLASS;
-    // A secret BACKEND cannot be read; it is trusted while the fingerprint
-    // (written in the same update) matches, and rewritten with KWARGS.
-    const backendCurrent = backendPlainOk || (backend?.isSecret === true && kwargsCurrent);
-    const wanted = new Map([
-        [
-            ENV_BACKEND,
-            {
-                next: {
-                    key: ENV_BACKEND,
-                    isSecret: backend?.isSecret === true,
-                    value: BACKEND_CLASS
-                },
-                exists: backend !== undefined,
-                current: backendCurrent
-            }
-        ],
-        [
-            ENV_KWARGS,
-            {
-                next: { key: ENV_KWARGS, isSecret: true, value: desired.kwargsJson },
-                exists: kwargs !== undefined,
-                current: kwargsCurrent
-            }
-        ],
-        [
-            ENV_FINGERPRINT,
-            {
-                next: {
-                    key: ENV_FINGERPRINT,
-                    isSecret: print?.isSecret === true,
-                    value: desired.fingerprint
-                },
-                exists: print !== undefined,
-                current: printMatches
-            }
-        ]
-    ]);
-    const anyChange = [...wanted.values()].some((w) => !w.current);
-    const managed = [];
-    const resolve = (w, old) => {
-        // When anything changes, a secret BACKEND is written again too.
-        const write = !w.current || (anyChange && w.next.key === ENV_BACKEND && w.next.isSecret);
-        const action = !w.exists ? 'create' : write ? 'update' : 'unchanged';
-        managed.push({ key: w.next.key, action });
-        return write || !old ? w.next : carry(old);
-    };
-    const seen = new Set();
-    const variables = current.map((v) => {
-        const w = wanted.get(v.key);
-        if (!w || seen.has(v.key))
-            return carry(v);
-        seen.add(v.key);
-        return resolve(w, v);
-    });
-    for (const [key, w] of wanted)
-        if (!seen.has(key))
-            variables.push(resolve(w, undefined));
-    const order = [...wanted.keys()];
-    managed.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
-    return { variables, managed, warnings };
-}
-
-;// CONCATENATED MODULE: ./src/core/astro/helm.ts
-/**
- * Remote Execution agents run tasks in the customer's cluster and take their
- * secrets backend from the agent Helm chart's values.yaml, not from
- * Deployment env vars (astro-api.md §6), so for those Deployments we print
- * a values snippet instead of POSTing. The kwargs hold credentials, so the
- * snippet never contains them: it references a Kubernetes Secret the user
- * creates, and lists only the kwargs' key names.
- */
-
-
-/** One line, printable, so a name can't break out of a YAML comment. */
-function oneLine(text) {
-    return text.replace(/[^\x20-\x7e]+/g, ' ').trim();
-}
-function helmValuesSnippet(o) {
-    const secretName = o.secretName ?? 'airflow-vault-sync-backend-kwargs';
-    const secretKey = o.secretKey ?? 'backend_kwargs';
-    const keys = o.kwargsKeys.filter((k) => /^[A-Za-z0-9_.-]+$/.test(k));
-    const label = o.deploymentName
-        ? `${oneLine(o.deploymentName)} (${oneLine(o.deploymentId)})`
-        : oneLine(o.deploymentId);
-    return [
-        `# airflow-vault-sync: values for the Remote Execution agent of ${label}`,
-        '# Agents run tasks in your cluster and do not receive Deployment',
-        '# environment variables set through the Astro API, so the Vault secrets',
-        '# backend is configured here (chart astronomer/astro-remote-execution-agent).',
-        '#',
-        '# The backend kwargs contain credentials and are not printed. Create a',
-        "# Kubernetes Secret in the agents' namespace holding them as JSON, with",
-        `# the keys: ${keys.join(', ')}`,
-        `#   kubectl create secret generic ${secretName} -n <agent namespace> \\`,
-        `#     --from-file=${secretKey}=<file with the kwargs JSON>`,
-        '#',
-        '# Merge commonEnv into the list already in your values.yaml (it holds',
-        '# ASTRO_ORGANIZATION_ID and friends); do not replace it. Check both key',
-        '# names against your chart version; changing commonEnv rolls the agents.',
-        `secretBackend: ${BACKEND_CLASS}`,
-        'commonEnv:',
-        `  - name: ${ENV_BACKEND}`,
-        `    value: ${BACKEND_CLASS}`,
-        `  - name: ${ENV_KWARGS}`,
-        '    valueFrom:',
-        '      secretKeyRef:',
-        `        name: ${secretName}`,
-        `        key: ${secretKey}`,
-        ''
-    ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/core/astro/plan.ts
-/**
- * What to do with one Deployment, from its GET and the desired kwargs:
- * `update` with the full body, `unchanged` (no POST: every update restarts
- * Airflow, astro-api.md §1.2), or `skipped` for Remote Execution, which
- * gets a Helm values snippet instead (§6).
- *
- * The body holds the kwargs secret, so it is a non-enumerable property:
- * JSON.stringify(plan), util.inspect and test snapshots never show it,
- * while `plan.body` still works for the code that POSTs it.
- */
-
-
-
-
-const REMOTE_EXECUTION_REASON = 'Remote Execution: tasks run on agents in your cluster, which do not get Deployment environment variables from the Astro API, so nothing was sent; put the Helm values below into the agent chart (or set push_remote_execution to update the Deployment anyway)';
-function planDeployment(current, desired, opts = {}) {
-    if (!current.environmentVariables) {
-        // Sending a list without the existing keys would delete them (§3).
-        throw new PlanError(`Deployment ${current.id}: the GET response has no environmentVariables; the token may not be allowed to see them, and updating would delete every variable`);
-    }
-    const merged = mergeEnvVars(current.environmentVariables, desired);
-    const plan = {
-        id: current.id,
-        name: current.name,
-        action: 'unchanged',
-        variables: merged.managed,
-        warnings: merged.warnings
-    };
-    if (current.remoteExecution?.enabled && !opts.pushRemoteExecution) {
-        const keys = Object.keys(JSON.parse(desired.kwargsJson));
-        plan.action = 'skipped';
-        plan.reason = REMOTE_EXECUTION_REASON;
-        plan.helmValues = helmValuesSnippet({
-            deploymentId: current.id,
-            deploymentName: current.name,
-            kwargsKeys: keys
-        });
-        return plan;
-    }
-    if (merged.managed.every((v) => v.action === 'unchanged')) {
-        plan.reason = 'backend, kwargs fingerprint and variables already current';
-        return plan;
-    }
-    plan.action = 'update';
-    Object.defineProperty(plan, 'body', {
-        value: buildUpdateBody(current, merged.variables),
-        enumerable: false
-    });
-    return plan;
-}
-
-;// CONCATENATED MODULE: ./src/core/astro/index.ts
-/**
- * Pointing Astro Deployments at Vault (issue 5): pure logic only. The HTTP
- * side is src/clients/astro; the front ends wire the two together.
- */
-
-
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./src/clients/astro/errors.ts
-class AstroApiError extends Error {
-    status;
-    operation;
-    attempts;
-    serverMessage;
-    requestId;
-    fieldErrors;
-    constructor(message, 
-    /** HTTP status; undefined for network errors and timeouts. */
-    status, operation, attempts, serverMessage, requestId, fieldErrors = []) {
-        super(message);
-        this.status = status;
-        this.operation = operation;
-        this.attempts = attempts;
-        this.serverMessage = serverMessage;
-        this.requestId = requestId;
-        this.fieldErrors = fieldErrors;
-        this.name = 'AstroApiError';
-    }
-}
-/** Token kinds and roles that may update a Deployment (astro-api.md §3). */
-const WHO_CAN_UPDATE = 'a Deployment API token for this Deployment, a Workspace API token with the Workspace Operator or Workspace Owner role, or an Organization API token with the Organization Owner role';
-function what(ctx) {
-    const d = ctx.deploymentId ? `Deployment ${ctx.deploymentId}` : '';
-    if (ctx.operation === 'update')
-        return `update ${d}`;
-    if (ctx.operation === 'get')
-        return `read ${d}`;
-    return `list Deployments of organization ${ctx.organizationId}`;
-}
-/** The "what to fix" part for a final status. */
-function hintFor(status, ctx) {
-    switch (status) {
-        case 401:
-            return 'The Astro API token was not accepted: use a current (not expired or revoked) Organization, Workspace or Deployment API token; legacy Deployment API keys are not supported.';
-        case 403:
-            return `The token may not ${what(ctx)}. Updating environment variables needs ${WHO_CAN_UPDATE}; Workspace Author and Member roles cannot.`;
-        case 404:
-            return ctx.deploymentId
-                ? `Deployment ${ctx.deploymentId} was not found in organization ${ctx.organizationId}: check the Deployment id and the organization id (by default, the token's organization).`
-                : `Organization ${ctx.organizationId} was not found: check the organization id.`;
-        case 400:
-            return `Astro rejected the request to ${what(ctx)}.`;
-        case 429:
-            return 'Astro kept answering 429 (rate limited; 10 POST and 25 GET requests per second per token). Retry later, or run fewer jobs with the same token.';
-        case undefined:
-            return 'The Astro API could not be reached: check the API URL and the network.';
-        default:
-            return status >= 500
-                ? `Astro answered ${status} on every attempt; it may be having an outage. Retry later.`
-                : `Astro answered ${status} to the request to ${what(ctx)}.`;
-    }
-}
-/** Replaces each secret (4+ characters) with [redacted]. */
-function redact(text, secrets) {
-    let out = text;
-    for (const s of secrets) {
-        if (s.length >= 4)
-            out = out.split(s).join('[redacted]');
-    }
-    return out;
-}
-/** A server message: one line, bounded, secrets redacted. */
-function tidy(text, secrets) {
-    const line = redact(text, secrets).replace(/\s+/g, ' ').trim();
-    return line.length > 500 ? `${line.slice(0, 500)}…` : line;
-}
-
-;// CONCATENATED MODULE: ./src/clients/astro/parse.ts
-
-function parseBody(schema, text, c) {
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch {
-        throw new AstroApiError(`The Astro API answered the request to ${c.operation} with something that is not JSON`, 200, c.operation, 1);
-    }
-    const r = schema.safeParse(json);
-    if (r.success)
-        return r.data;
-    const where = r.error.issues
-        .slice(0, 5)
-        .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new AstroApiError(`Unexpected response from the Astro API (${c.operation}): ${where.join('; ')}`, 200, c.operation, 1);
-}
-
-;// CONCATENATED MODULE: ./src/clients/astro/retry.ts
-const retry_DEFAULT_RETRY = {
-    maxAttempts: 5,
-    baseDelayMs: 500,
-    maxDelayMs: 10_000,
-    maxTotalMs: 60_000
-};
-const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-function retry_isRetryableStatus(status) {
-    return status === 429 || (status >= 500 && status <= 599);
-}
-/**
- * Retry-After in ms: delta-seconds or an HTTP date (RFC 9110 §10.2.3).
- * Undefined when absent or unreadable.
- */
-function parseRetryAfter(header, now) {
-    if (!header)
-        return undefined;
-    const text = header.trim();
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    const at = Date.parse(text);
-    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-function retry_backoffMs(opts, attempt, random, retryAfterMs) {
-    const step = Math.min(opts.maxDelayMs, opts.baseDelayMs * 2 ** (attempt - 1));
-    const jittered = Math.round(step / 2 + (random() * step) / 2);
-    return Math.max(jittered, retryAfterMs ?? 0);
-}
-
-;// CONCATENATED MODULE: ./src/clients/astro/request.ts
-/**
- * One Astro API call with retries: plain fetch, a timeout per attempt,
- * 429/5xx/network failures retried (retry.ts), and a final failure turned
- * into an AstroApiError from the spec's Error body (message, requestId,
- * fieldErrors) or from a text body (gateways answer text, astro-api.md §3).
- */
-
-
-async function attempt(t, url, init) {
-    try {
-        const res = await t.fetch(url, {
-            ...init,
-            signal: AbortSignal.timeout(t.timeoutMs)
-        });
-        const text = await res.text();
-        if (res.ok)
-            return { ok: true, status: res.status, text };
-        const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), t.now());
-        return { ok: false, status: res.status, text, retryAfterMs };
-    }
-    catch (e) {
-        const err = e;
-        const timedOut = err.name === 'TimeoutError' || err.name === 'AbortError';
-        const detail = timedOut
-            ? `no answer within ${t.timeoutMs} ms`
-            : (err.cause?.code ?? err.cause?.message ?? err.message);
-        return { ok: false, text: detail };
-    }
-}
-/** Sends and returns the 2xx body text; throws AstroApiError otherwise. */
-async function send(t, url, init, ctx, secrets = []) {
-    const started = t.now();
-    for (let n = 1;; n++) {
-        const out = await attempt(t, url, init);
-        if (out.ok)
-            return out.text;
-        const retryable = out.status === undefined || retry_isRetryableStatus(out.status);
-        if (retryable && n < t.retry.maxAttempts) {
-            const delay = retry_backoffMs(t.retry, n, t.random, out.retryAfterMs);
-            if (t.now() - started + delay <= t.retry.maxTotalMs) {
-                await t.sleep(delay);
-                continue;
-            }
-        }
-        throw toError(out, ctx, n, [...t.secrets, ...secrets]);
-    }
-}
-function toError(out, ctx, attempts, secrets) {
-    let serverMessage;
-    let requestId;
-    let fieldErrors = [];
-    try {
-        const body = JSON.parse(out.text);
-        if (typeof body.message === 'string')
-            serverMessage = body.message;
-        if (typeof body.requestId === 'string')
-            requestId = body.requestId;
-        if (Array.isArray(body.fieldErrors))
-            fieldErrors = body.fieldErrors.map((f) => ({
-                field: tidy(String(f.field), secrets),
-                code: tidy(String(f.code), secrets),
-                message: tidy(String(f.message), secrets)
-            }));
-    }
-    catch {
-        serverMessage = out.text || undefined;
-    }
-    if (serverMessage !== undefined)
-        serverMessage = tidy(serverMessage, secrets);
-    const parts = [hintFor(out.status, ctx)];
-    const said = out.status === undefined ? 'Cause' : `Astro said (${out.status})`;
-    if (serverMessage)
-        parts.push(`${said}: ${serverMessage}`);
-    for (const f of fieldErrors)
-        parts.push(`${f.field}: ${f.message}`);
-    if (requestId)
-        parts.push(`request id ${requestId}`);
-    if (attempts > 1)
-        parts.push(`${attempts} attempts`);
-    return new AstroApiError(parts.join(' | '), out.status, ctx.operation, attempts, serverMessage, requestId, fieldErrors);
-}
-
-;// CONCATENATED MODULE: ./src/clients/astro/client.ts
-/**
- * The Astro API client (astro-api.md §1): read, update and list
- * Deployments. Settings come in as arguments; nothing here reads the
- * environment or talks to @actions/*. Responses are zod-checked as loose
- * objects so every field survives to be sent back in the update body.
- */
-
-
-
-
-
-
-const PageSchema = looseObject({
-    deployments: array(model_DeploymentSchema),
-    totalCount: schemas_number().int()
-});
-function createAstroClient(opts) {
-    const token = opts.token.trim().replace(/^Bearer\s+/i, '');
-    if (!/^[\x21-\x7e]+$/.test(token)) {
-        // fetch would reject the header and quote it, token and all.
-        throw new Error('The Astro API token is empty or has characters an HTTP header cannot carry');
-    }
-    const base = opts.baseUrl.replace(/\/+$/, '');
-    const org = encodeURIComponent(opts.organizationId);
-    const t = {
-        fetch: opts.fetch ?? globalThis.fetch,
-        headers: {
-            Authorization: `Bearer ${token}`,
-            Accept: 'application/json',
-            'User-Agent': `${TOOL_NAME}/${VERSION}`,
-            'x-astro-client-identifier': TOOL_NAME,
-            'x-astro-client-version': VERSION
-        },
-        retry: { ...retry_DEFAULT_RETRY, ...opts.retry },
-        timeoutMs: opts.timeoutMs ?? 30_000,
-        sleep: opts.sleep ?? realSleep,
-        now: opts.now ?? Date.now,
-        random: opts.random ?? Math.random,
-        secrets: [token]
-    };
-    const ctx = (operation, deploymentId) => ({
-        operation,
-        organizationId: opts.organizationId,
-        deploymentId
-    });
-    const deploymentUrl = (id) => `${base}/organizations/${org}/deployments/${encodeURIComponent(id)}`;
-    return {
-        organizationId: opts.organizationId,
-        async getDeployment(id) {
-            const c = ctx('get', id);
-            const text = await send(t, deploymentUrl(id), { method: 'GET', headers: t.headers }, c);
-            return parseBody(model_DeploymentSchema, text, c);
-        },
-        async updateDeployment(id, body) {
-            const c = ctx('update', id);
-            const secrets = body.environmentVariables.flatMap((v) => v.isSecret && v.value ? [v.value] : []);
-            const init = {
-                method: 'POST',
-                headers: { ...t.headers, 'Content-Type': 'application/json' },
-                body: JSON.stringify(body)
-            };
-            const text = await send(t, deploymentUrl(id), init, c, secrets);
-            return parseBody(model_DeploymentSchema, text, c);
-        },
-        async listDeployments(filter = {}) {
-            const c = ctx('list');
-            const out = [];
-            for (let offset = 0;;) {
-                const q = new URLSearchParams({ offset: String(offset), limit: '100' });
-                for (const [k, values] of Object.entries(filter))
-                    for (const v of values)
-                        q.append(k, v);
-                const url = `${base}/organizations/${org}/deployments?${q}`;
-                const page = parseBody(PageSchema, await send(t, url, { method: 'GET', headers: t.headers }, c), c);
-                out.push(...page.deployments);
-                offset += page.deployments.length;
-                if (page.deployments.length === 0 || offset >= page.totalCount)
-                    return out;
-            }
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/clients/astro/token.ts
-/**
- * The organization an Astro API token belongs to, read the way astro-cli
- * does (astro-api.md §3; astro-cli cmd/cloud/setup.go checkAPIToken): the
- * JWT payload is decoded without verifying the signature and its
- * `permissions` claim holds `organizationId:<id>`. The `org_id` claim is
- * the auth service's id, not the Astro organization id, so it is not used.
- */
-function organizationIdFromToken(token) {
-    const raw = token.trim().replace(/^Bearer\s+/i, '');
-    const parts = raw.split('.');
-    if (parts.length !== 3 || !parts[1])
-        return undefined;
-    let payload;
-    try {
-        payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-    }
-    catch {
-        return undefined;
-    }
-    const permissions = payload?.permissions;
-    if (!Array.isArray(permissions))
-        return undefined;
-    for (const p of permissions) {
-        if (typeof p !== 'string')
-            continue;
-        const i = p.indexOf(':');
-        if (i > 0 && p.slice(0, i) === 'organizationId' && i < p.length - 1) {
-            return p.slice(i + 1);
-        }
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/clients/astro/wait.ts
-
-class AstroWaitTimeout extends Error {
-    deploymentId;
-    lastStatus;
-    waitedMs;
-    constructor(deploymentId, lastStatus, waitedMs) {
-        super(`Deployment ${deploymentId} was not HEALTHY after ${Math.round(waitedMs / 1000)} s (last status ${lastStatus ?? 'unknown'}); check it in the Astro UI`);
-        this.deploymentId = deploymentId;
-        this.lastStatus = lastStatus;
-        this.waitedMs = waitedMs;
-        this.name = 'AstroWaitTimeout';
-    }
-}
-async function waitForHealthy(client, id, opts = {}) {
-    const timeoutMs = opts.timeoutMs ?? 600_000;
-    const intervalMs = opts.intervalMs ?? 10_000;
-    const sleep = opts.sleep ?? realSleep;
-    const now = opts.now ?? Date.now;
-    const started = now();
-    for (let polls = 1;; polls++) {
-        const deployment = await client.getDeployment(id);
-        const waitedMs = now() - started;
-        if (deployment.status === 'HEALTHY')
-            return { deployment, polls, waitedMs };
-        if (waitedMs + intervalMs > timeoutMs) {
-            throw new AstroWaitTimeout(id, deployment.status ?? undefined, waitedMs);
-        }
-        await sleep(intervalMs);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/clients/astro/index.ts
-/** The Astro API client (astro-api.md); pure logic is in src/core/astro. */
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./src/sync/astro.ts
-
-
-
-/** The kwargs Airflow will get on one Deployment, references read. */
-function deploymentKwargs(manifest, index, kvVersion, read) {
-    const astro = manifest.astro;
-    if (!astro)
-        return {};
-    const merged = {
-        ...astro.backend_kwargs,
-        ...(astro.deployments[index]?.backend_kwargs ?? {})
-    };
-    const values = {};
-    for (const [key, value] of Object.entries(merged)) {
-        values[key] = isValueRef(value)
-            ? read(value)
-            : value;
-    }
-    return backendKwargs(manifest.vault, kvVersion, values);
-}
-/**
- * Points each Deployment at Vault: GET, plan, and on apply one POST of the
- * whole body when anything differs (every update restarts Airflow, so an
- * unchanged Deployment is never posted). One failing Deployment does not
- * stop the others; each result says what happened.
- */
-async function syncAstro(manifest, kvVersion, read, command, connection) {
-    const astro = manifest.astro;
-    if (!astro)
-        return [];
-    const client = createAstroClient({
-        baseUrl: connection.baseUrl,
-        token: connection.token,
-        organizationId: connection.organizationId,
-        retry: connection.retry
-    });
-    const results = [];
-    for (const [index, deployment] of astro.deployments.entries()) {
-        const result = {
-            id: deployment.id,
-            name: deployment.name,
-            posted: false
-        };
-        results.push(result);
-        try {
-            const kwargs = deploymentKwargs(manifest, index, kvVersion, read);
-            const desired = {
-                kwargsJson: canonicalKwargsJson(kwargs),
-                fingerprint: fingerprint(kwargs, deployment.id)
-            };
-            const current = await client.getDeployment(deployment.id);
-            const plan = planDeployment(current, desired);
-            result.plan = plan;
-            result.name ??= plan.name;
-            if (command !== 'apply' || plan.action !== 'update' || !plan.body)
-                continue;
-            await client.updateDeployment(deployment.id, plan.body);
-            result.posted = true;
-            if ((deployment.wait ?? astro.wait) === 'healthy') {
-                const waited = await waitForHealthy(client, deployment.id, {
-                    intervalMs: connection.waitIntervalMs
-                });
-                result.waited = {
-                    status: waited.deployment.status ?? 'HEALTHY',
-                    seconds: Math.round(waited.waitedMs / 1000)
-                };
-            }
-        }
-        catch (cause) {
-            result.error = cause instanceof Error ? cause.message : String(cause);
-        }
-    }
-    return results;
-}
-/** Each Deployment's kwargs JSON: a secret as a whole, for the Action's mask. */
-function kwargsJsonFor(manifest, kvVersion, read) {
-    return (manifest.astro?.deployments ?? []).map((_, i) => canonicalKwargsJson(deploymentKwargs(manifest, i, kvVersion, read)));
-}
-
-;// CONCATENATED MODULE: ./src/sync/apply.ts
-
-
-
-/**
- * Writes only what the plan says differs. A failure does not hide the
- * others' results; Vault going away stops new writes, and the outcome
- * lists exactly what was and was not written, so a rerun converges.
- */
-async function applyChanges(kv, changes, options) {
-    const work = changes.filter((c) => c.action !== 'unchanged' || c.writeMarks);
-    const outcome = { written: [], failed: [], skipped: [] };
-    const done = new Set();
-    await mapLimit(work, options.concurrency, async (change, stop) => {
-        const who = { kind: change.kind, key: change.key, path: change.path };
-        try {
-            if (change.action === 'delete') {
-                await kv.remove(change.path, options.pruneMode);
-            }
-            else {
-                if (change.action !== 'unchanged') {
-                    await kv.write(change.path, change.data ?? {}, change.cas);
-                }
-                if (change.writeMarks)
-                    await kv.writeMetadata(change.path, options.marks);
-            }
-            outcome.written.push(who);
-        }
-        catch (cause) {
-            outcome.failed.push({ ...who, error: describeFailure(cause) });
-            if (cause instanceof VaultError &&
-                (cause.status === undefined || cause.status === 503))
-                stop();
-        }
-        finally {
-            done.add(change);
-        }
-    });
-    outcome.skipped = work
-        .filter((c) => !done.has(c))
-        .map((c) => ({ kind: c.kind, key: c.key, path: c.path }));
-    return outcome;
-}
-function describeFailure(cause) {
-    if (isCasConflict(cause)) {
-        return 'changed in Vault after the plan read it (check-and-set conflict); not overwritten: review it and run again';
-    }
-    return cause instanceof Error ? cause.message : String(cause);
-}
-
-;// CONCATENATED MODULE: ./src/sync/run.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * plan, apply and drift: validate, read every value, then talk to Vault.
- * Nothing is written unless everything before the first write succeeded.
- */
-async function runSync(request) {
-    const { command } = request;
-    const file = request.validate.file;
-    const validation = validateManifest(request.text, request.validate);
-    const base = {
-        command,
-        manifestFile: file,
-        problems: validation.problems,
-        secrets: []
-    };
-    const manifest = validation.manifest;
-    if (!manifest || validation.problems.some((p) => p.severity === 'error'))
-        return base;
-    const resolved = resolveValues(manifest, request.validate.manifestDir, request.validate.values);
-    base.secrets = resolved.secrets;
-    if (resolved.problems.length > 0) {
-        return {
-            ...base,
-            problems: [...base.problems, ...resolved.problems.map(validation.place)]
-        };
-    }
-    const desired = desiredSecrets(manifest, resolved.read);
-    const astro = astroConnection(manifest, request.astro);
-    if ('problem' in astro) {
-        return {
-            ...base,
-            problems: [...base.problems, validation.place(astro.problem)]
-        };
-    }
-    request.onSecrets?.([
-        ...resolved.secrets,
-        ...urisWithSecrets(desired, resolved.secrets),
-        // The kwargs JSON escapes what it holds; mask it whole, for either KV version.
-        ...[1, 2].flatMap((v) => kwargsJsonFor(manifest, v, resolved.read))
-    ]);
-    let session;
-    try {
-        // The manifest's namespace is where Airflow reads: it wins over the env.
-        const namespace = manifest.vault.namespace ?? request.connection.namespace;
-        session = await VaultSession.open({ ...request.connection, namespace });
-        const kvVersion = await session.detectKvVersion(manifest.vault.mount, manifest.vault.kv_version);
-        const kv = new KvClient(session.http, manifest.vault.mount, kvVersion);
-        const concurrency = request.connection.concurrency;
-        const needExtras = command === 'drift' || manifest.vault.prune !== false;
-        const state = await readVaultState(kv, manifest, desired, {
-            concurrency,
-            extras: needExtras && kvVersion === 2
-        });
-        if (kvVersion === 1 && manifest.vault.prune === true) {
-            base.problems.push(validation.place(problems_warning('prune-needs-kv2', ['vault', 'prune'], 'KV v1 keeps no metadata, so this tool cannot tell which secrets it wrote: nothing is pruned. Use `prune: all` to prune every unlisted secret')));
-        }
-        const changes = planChanges(desired, state, {
-            manifestFile: file,
-            prune: pruneFor(manifest.vault.prune, kvVersion)
-        });
-        const vault = {
-            address: request.connection.address,
-            mount: manifest.vault.mount,
-            kvVersion,
-            changes,
-            requests: 0,
-            retries: 0,
-            drift: command === 'drift' ? detectDrift(desired, state, file) : undefined
-        };
-        const report = { ...base, vault };
-        if (command === 'apply') {
-            const needed = neededAccess(changes, manifest.vault.mount, kvVersion, manifest.vault.prune_mode);
-            const missing = missingAccess(needed, await session.capabilities(needed.map((n) => n.path)));
-            if (missing.length > 0) {
-                report.remoteError =
-                    `this token cannot do what the plan needs; nothing was written. Missing:\n` +
-                        missing
-                            .map((m) => `  ${m.path}: ${m.capabilities.join(', ')}`)
-                            .join('\n') +
-                        `\nA policy that grants it:\n${policyFor(missing)}`;
-            }
-            else {
-                vault.outcome = await applyChanges(kv, changes, {
-                    concurrency,
-                    marks: ownershipMarks(file),
-                    pruneMode: manifest.vault.prune_mode
-                });
-            }
-        }
-        Object.assign(vault, session.http.stats);
-        const vaultFailed = report.remoteError !== undefined ||
-            (vault.outcome?.failed.length ?? 0) > 0;
-        if (astro.connection && !vaultFailed) {
-            // After the secrets are in Vault, never before: the kwargs point there.
-            report.astro = await syncAstro(manifest, kvVersion, resolved.read, command, astro.connection);
-        }
-        return report;
-    }
-    catch (cause) {
-        if (!(cause instanceof VaultError))
-            throw cause;
-        return { ...base, remoteError: cause.message };
-    }
-    finally {
-        await session?.close();
-    }
-}
-/**
- * KV v1 keeps no metadata, so ownership is unknown there: `prune: true`
- * would have to guess, and deletes nothing; `prune: all` is explicit.
- */
-function pruneFor(prune, kvVersion) {
-    return kvVersion === 1 && prune === true ? false : prune;
-}
-function urisWithSecrets(desired, secrets) {
-    return desired.flatMap((d) => {
-        const uri = d.data.conn_uri;
-        if (typeof uri !== 'string')
-            return [];
-        const decoded = run_safeDecode(uri);
-        return secrets.some((s) => decoded.includes(s) || uri.includes(s))
-            ? [uri]
-            : [];
-    });
-}
-function run_safeDecode(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-/**
- * The Astro connection a manifest with `astro:` needs: a token, and the
- * organization from the manifest, ASTRO_ORGANIZATION_ID or the token's
- * claims, as the Astro CLI finds it.
- */
-function astroConnection(manifest, env) {
-    if (!manifest.astro)
-        return {};
-    if (!env?.token) {
-        return {
-            problem: problems_error('astro-token-missing', ['astro'], 'astro: lists Deployments, but ASTRO_API_TOKEN is not set; create a Deployment or Workspace API token with the Operator role and set it')
-        };
-    }
-    const organizationId = manifest.astro.organization_id ??
-        env.organizationId ??
-        organizationIdFromToken(env.token);
-    if (!organizationId) {
-        return {
-            problem: problems_error('astro-organization-missing', ['astro'], 'no Astro organization id: set astro.organization_id, or ASTRO_ORGANIZATION_ID')
-        };
-    }
-    return {
-        connection: {
-            baseUrl: env.baseUrl,
-            token: env.token,
-            organizationId,
-            retry: env.retry,
-            waitIntervalMs: env.waitIntervalMs
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/sync/report.ts
-/** The `--json` shape of plan, apply and drift (issue contract). */
-function reportJson(report) {
-    const vault = report.vault;
-    const failed = vault?.outcome?.failed ?? [];
-    return {
-        command: report.command,
-        ok: syncExitCode(report) === 0,
-        problems: report.problems.map(({ severity, code, message, file, line, column, path }) => ({
-            severity,
-            code,
-            message,
-            file,
-            line,
-            column,
-            path
-        })),
-        ...(report.remoteError ? { error: report.remoteError } : {}),
-        vault: vault && {
-            address: vault.address,
-            mount: vault.mount,
-            kv_version: vault.kvVersion,
-            changes: vault.changes.map((c) => ({
-                kind: c.kind,
-                key: c.key,
-                path: c.path,
-                action: c.action,
-                fields: c.fields.map((f) => f.field)
-            })),
-            written: vault.outcome?.written.length ?? 0,
-            failed: failed.map((f) => ({ key: f.key, error: f.error })),
-            not_attempted: (vault.outcome?.skipped ?? []).map((s) => s.key),
-            requests: vault.requests,
-            retries: vault.retries,
-            ...(vault.drift
-                ? {
-                    drift: vault.drift.map((d) => ({
-                        kind: d.kind,
-                        key: d.key,
-                        path: d.path,
-                        drift: d.drift,
-                        fields: d.fields.map((f) => f.field)
-                    }))
-                }
-                : {})
-        },
-        ...(report.astro
-            ? { astro: { deployments: report.astro.map(astroJson) } }
-            : {}),
-        ...(report.command === 'drift' ? { drift: drifted(report) } : {})
-    };
-}
-function astroJson(d) {
-    return {
-        id: d.id,
-        name: d.name,
-        action: d.error ? 'failed' : (d.plan?.action ?? 'unchanged'),
-        variables: (d.plan?.variables ?? []).map((v) => ({
-            key: v.key,
-            action: v.action
-        })),
-        ...(d.plan?.reason ? { reason: d.plan.reason } : {}),
-        ...(d.error ? { error: d.error } : {}),
-        ...(d.plan?.helmValues ? { helm_values: d.plan.helmValues } : {}),
-        ...(d.waited ? { waited: d.waited } : {})
-    };
-}
-/** Vault differs from the manifest, or a Deployment is not pointed at it. */
-function drifted(report) {
-    return ((report.vault?.drift?.length ?? 0) > 0 ||
-        (report.astro ?? []).some((d) => d.plan?.action === 'update'));
-}
-/** 0 done or clean; 1 problems or drift; 3 Vault failed or refused. */
-function syncExitCode(report) {
-    if (report.remoteError || (report.vault?.outcome?.failed.length ?? 0) > 0)
-        return 3;
-    if ((report.astro ?? []).some((d) => d.error))
-        return 3;
-    if (report.problems.some((p) => p.severity === 'error'))
-        return 1;
-    if (report.command === 'drift' && drifted(report))
-        return 1;
-    return 0;
-}
-
-;// CONCATENATED MODULE: ./src/core/render/sync-text.ts
-
-const SIGN = { create: '+', update: '~', delete: '-', unchanged: ' ' };
-/** `host: a → b, password`: names always, values only for safe fields. */
-function describeFields(fields) {
-    return fields
-        .map((f) => f.from !== undefined ? `${f.field}: ${f.from} → ${f.to}` : f.field)
-        .join(', ');
-}
-/** One line per change that does something; unchanged ones are counted. */
-function renderChangesText(changes) {
-    const lines = changes
-        .filter((c) => c.action !== 'unchanged')
-        .map((c) => {
-        const detail = c.action === 'update' ? describeFields(c.fields) : c.path;
-        const note = c.note ? ` (${c.note})` : '';
-        return `  ${SIGN[c.action]} ${c.kind} ${c.key}: ${detail}${note}`;
-    });
-    const n = countActions(changes);
-    lines.push(`Plan: ${n.create} to create, ${n.update} to update, ${n.delete} to delete, ${n.unchanged} unchanged.`);
-    return lines.join('\n') + '\n';
-}
-const DRIFT_WORDS = {
-    missing: 'missing from Vault',
-    deleted: 'deleted in Vault',
-    changed: 'changed in Vault',
-    orphaned: 'written by this tool, no longer in the manifest',
-    unmanaged: 'not in the manifest (left alone)'
-};
-function renderDriftText(items) {
-    if (items.length === 0)
-        return 'No drift: Vault matches the manifest.\n';
-    const lines = items.map((d) => {
-        const fields = d.fields.length > 0 ? `: ${describeFields(d.fields)}` : '';
-        return `  ! ${d.kind} ${d.key} ${DRIFT_WORDS[d.drift]}${fields}`;
-    });
-    lines.push(`Drift: ${items.length} difference(s) between the manifest and Vault.`);
-    return lines.join('\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/core/render/sync-markdown.ts
-
-
-
-const KINDS = [
-    ['connection', 'Connections'],
-    ['variable', 'Variables'],
-    ['config', 'Config']
-];
-const ICON = {
-    create: '➕ create',
-    update: '✏️ update',
-    delete: '🗑️ delete',
-    unchanged: 'unchanged'
-};
-/**
- * The plan as the job summary and PR comment show it: one table per kind,
- * changes first, with field names and never a value (beyond safe fields).
- */
-function renderChangesMarkdown(changes, maxRows) {
-    const n = plan_countActions(changes);
-    const parts = [
-        `**Plan:** ${n.create} to create, ${n.update} to update, ${n.delete} to delete, ${n.unchanged} unchanged.`
-    ];
-    for (const [kind, title] of KINDS) {
-        const mine = changes.filter((c) => c.kind === kind && c.action !== 'unchanged');
-        const same = changes.filter((c) => c.kind === kind && c.action === 'unchanged').length;
-        if (mine.length === 0 && same === 0)
-            continue;
-        parts.push(`### ${title}`);
-        if (mine.length > 0) {
-            const rows = mine.map((c) => [
-                ICON[c.action],
-                `\`${c.key}\``,
-                c.action === 'update' ? describeFields(c.fields) : (c.note ?? '')
-            ]);
-            parts.push(table(['Action', 'Key', 'Fields'], rows, maxRows));
-        }
-        if (same > 0)
-            parts.push(`${same} unchanged.`);
-    }
-    return parts.join('\n\n') + '\n';
-}
-function renderDriftMarkdown(items, maxRows) {
-    if (items.length === 0)
-        return '✅ **No drift:** Vault matches the manifest.\n';
-    const rows = items.map((d) => [
-        d.drift,
-        d.kind,
-        `\`${d.key}\``,
-        describeFields(d.fields)
-    ]);
-    return `⚠️ **Drift:** ${items.length} difference(s) between the manifest and Vault.\n\n${table(['Drift', 'Kind', 'Key', 'Fields'], rows, maxRows)}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/io/vault-env.ts
-
-/** A wrong or missing setting: a usage error (exit 2), not a Vault failure. */
-class SettingsError extends Error {
-}
-/**
- * The vault CLI's environment: VAULT_ADDR, VAULT_TOKEN, VAULT_NAMESPACE,
- * VAULT_CACERT, VAULT_SKIP_VERIFY; AppRole with VAULT_ROLE_ID and
- * VAULT_SECRET_ID; JWT with VAULT_JWT_ROLE and VAULT_JWT.
- */
-function connectionFromEnv(env, options, warn) {
-    const address = (env.VAULT_ADDR || 'http://127.0.0.1:8200').trim();
-    if (!/^https?:\/\/[^/]+/.test(address)) {
-        throw new SettingsError(`VAULT_ADDR "${address}" is not an http(s) address, such as https://vault.example.com:8200`);
-    }
-    const skipVerify = env.VAULT_SKIP_VERIFY !== undefined &&
-        env.VAULT_SKIP_VERIFY !== '' &&
-        env.VAULT_SKIP_VERIFY !== 'false' &&
-        env.VAULT_SKIP_VERIFY !== '0';
-    if (skipVerify)
-        warn('VAULT_SKIP_VERIFY is set: the Vault server’s TLS certificate is not checked');
-    return {
-        address,
-        namespace: options.namespace ?? (env.VAULT_NAMESPACE || undefined),
-        caCert: env.VAULT_CACERT ? readCaCert(env.VAULT_CACERT) : undefined,
-        skipVerify,
-        auth: authFromEnv(env, options.jwt),
-        timeoutMs: options.timeoutMs ?? 30_000,
-        concurrency: options.concurrency
-    };
-}
-function readCaCert(file) {
-    try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
-    }
-    catch {
-        throw new SettingsError(`VAULT_CACERT: cannot read ${file}`);
-    }
-}
-function authFromEnv(env, jwt) {
-    const mount = env.VAULT_AUTH_MOUNT;
-    if (env.VAULT_ROLE_ID) {
-        if (!env.VAULT_SECRET_ID)
-            throw new SettingsError('VAULT_ROLE_ID is set but VAULT_SECRET_ID is not');
-        return {
-            method: 'approle',
-            roleId: env.VAULT_ROLE_ID,
-            secretId: env.VAULT_SECRET_ID,
-            mount: mount || 'approle'
-        };
-    }
-    if (env.VAULT_JWT_ROLE) {
-        const token = jwt ?? env.VAULT_JWT;
-        if (!token)
-            throw new SettingsError('VAULT_JWT_ROLE is set but there is no token: set VAULT_JWT');
-        return {
-            method: 'jwt',
-            role: env.VAULT_JWT_ROLE,
-            jwt: token,
-            mount: mount || 'jwt'
-        };
-    }
-    if (!env.VAULT_TOKEN) {
-        throw new SettingsError('no Vault credentials: set VAULT_TOKEN, or VAULT_ROLE_ID and VAULT_SECRET_ID (AppRole), or VAULT_JWT_ROLE and VAULT_JWT (JWT)');
-    }
-    return { method: 'token', token: env.VAULT_TOKEN };
-}
-/** Every credential in the settings, for masking. */
-function connectionSecrets(connection) {
-    const { auth } = connection;
-    switch (auth.method) {
-        case 'token':
-            return [auth.token];
-        case 'approle':
-            return [auth.secretId];
-        case 'jwt':
-            return [auth.jwt];
-    }
-}
-
-;// CONCATENATED MODULE: ./src/io/astro-env.ts
-const DEFAULT_ASTRO_API_URL = 'https://api.astronomer.io/v1';
-/**
- * ASTRO_API_TOKEN, ASTRO_ORGANIZATION_ID and ASTRO_API_URL (for the
- * v1beta1 API, a proxy, or the project's test server).
- */
-function astroFromEnv(env) {
-    return {
-        baseUrl: (env.ASTRO_API_URL || DEFAULT_ASTRO_API_URL).replace(/\/+$/, ''),
-        token: env.ASTRO_API_TOKEN || undefined,
-        organizationId: env.ASTRO_ORGANIZATION_ID || undefined
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/render/astro-text.ts
-function describeDeployment(d) {
-    const who = d.name ? `${d.name} (${d.id})` : d.id;
-    if (d.error)
-        return `Deployment ${who}: failed: ${d.error}`;
-    const plan = d.plan;
-    if (!plan)
-        return `Deployment ${who}: not reached`;
-    const vars = plan.variables
-        .filter((v) => v.action !== 'unchanged')
-        .map((v) => `${v.key} (${v.action})`)
-        .join(', ');
-    switch (plan.action) {
-        case 'unchanged':
-            return `Deployment ${who}: unchanged`;
-        case 'skipped':
-            return `Deployment ${who}: skipped: ${plan.reason ?? ''}`;
-        case 'update': {
-            const done = d.posted ? 'updated' : 'would update';
-            const waited = d.waited
-                ? `; ${d.waited.status} after ${d.waited.seconds} s`
-                : '';
-            return `Deployment ${who}: ${done} ${vars}${waited}`;
-        }
-    }
-}
-function renderAstroText(deployments) {
-    if (deployments.length === 0)
-        return '';
-    const lines = ['Astro:'];
-    for (const d of deployments) {
-        lines.push(`  ${describeDeployment(d)}`);
-        for (const w of d.plan?.warnings ?? [])
-            lines.push(`    warning: ${w}`);
-        if (d.plan?.helmValues)
-            lines.push(d.plan.helmValues.replace(/^/gm, '    '));
-    }
-    return lines.join('\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/core/render/astro-markdown.ts
-
-
-/** One line per Deployment, and the Helm values where they are needed. */
-function renderAstroMarkdown(deployments) {
-    const parts = ['### Astro Deployments'];
-    for (const d of deployments) {
-        parts.push(`- ${cell(describeDeployment(d))}`);
-        for (const w of d.plan?.warnings ?? [])
-            parts.push(`  - ⚠️ ${cell(w)}`);
-        if (d.plan?.helmValues) {
-            parts.push(`\n<details><summary>Helm values for ${d.id}</summary>\n\n\`\`\`yaml\n${d.plan.helmValues}\n\`\`\`\n</details>\n`);
-        }
-    }
-    return parts.join('\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/core/redact.ts
-
-/**
- * Shorter values are not redacted from output: a two-letter secret would
- * blank out every word containing it. GitHub's own masking has the same
- * trade-off; such values are still never printed by construction.
- */
-const MIN_REDACTED_LENGTH = 4;
-const REDACTED = '***';
-/** Every form a value can take in output: raw, each line, percent-encoded. */
-function secretForms(secret) {
-    const forms = new Set([secret, ...secret.split(/\r?\n/)]);
-    for (const form of [...forms]) {
-        for (const encode of [encodeURIComponent, quote, quotePlus]) {
-            try {
-                forms.add(encode(form));
-            }
-            catch {
-                // A lone surrogate cannot be encoded; the raw form is still there.
-            }
-        }
-    }
-    return [...forms].filter((f) => f.length >= MIN_REDACTED_LENGTH);
-}
-/** A function that replaces every known secret form in a text. */
-function makeRedactor(secrets) {
-    const forms = [...new Set(secrets.flatMap(secretForms))].sort((a, b) => b.length - a.length);
-    if (forms.length === 0)
-        return (text) => text;
-    return (text) => {
-        let out = text;
-        for (const form of forms)
-            out = out.split(form).join(REDACTED);
-        return out;
-    };
-}
-
-;// CONCATENATED MODULE: ./src/action/mask.ts
-
-
-/**
- * Registers a secret with the runner before anything could print it: each
- * line of a multi-line value (the runner masks line by line) and its
- * percent-encoded forms, as they appear inside a conn_uri.
- */
-function maskSecret(value) {
-    if (value === '')
-        return;
-    setSecret(value);
-    for (const form of secretForms(value))
-        setSecret(form);
-}
-
-;// CONCATENATED MODULE: ./src/action/sync-step.ts
-
-
-
-
-
-
-
-
-
-
-
-/** Rows per table in the summary: far under GitHub's 1 MiB. */
-const MAX_ROWS = 1000;
-/** plan, apply or drift; returns the summary markdown. */
-async function runSyncStep(settings, manifest) {
-    const command = settings.command;
-    const jwt = await oidcToken(settings);
-    const connection = connectionFromEnv(settings.vaultEnv, { concurrency: settings.concurrency, jwt }, (w) => warning(w));
-    connectionSecrets(connection).forEach(maskSecret);
-    const astro = astroFromEnv(settings.vaultEnv);
-    if (astro.token)
-        maskSecret(astro.token);
-    connection.onToken = maskSecret;
-    const report = await runSync({
-        command,
-        text: manifest.text,
-        validate: {
-            file: manifest.display,
-            manifestDir: manifest.directory,
-            repoRoot: settings.workspace,
-            values: localValueSource(settings.vaultEnv, settings.workspace)
-        },
-        connection,
-        astro,
-        onSecrets: (secrets) => secrets.forEach(maskSecret)
-    });
-    annotate(report.problems);
-    const json = reportJson(report);
-    const changed = (report.vault?.changes ?? []).some((c) => c.action !== 'unchanged');
-    const drifted = (report.vault?.drift?.length ?? 0) > 0;
-    setOutput('ok', String(json.ok));
-    setOutput('changed', String(changed));
-    setOutput('drifted', String(drifted));
-    setOutput('plan', JSON.stringify(json));
-    setOutput('problems', JSON.stringify(json.problems));
-    const summary = renderSummary(report, manifest.display);
-    setOutput('summary', summary);
-    const code = syncExitCode(report);
-    if (report.remoteError) {
-        setOutput('error-message', report.remoteError);
-        setFailed(report.remoteError);
-    }
-    else if (code === 1 && !(command === 'drift' && !settings.failOnDrift)) {
-        setFailed(command === 'drift'
-            ? 'drift found between the manifest and Vault'
-            : `${manifest.display} has problems`);
-    }
-    else if ((report.vault?.outcome?.failed.length ?? 0) > 0) {
-        setFailed('some secrets were not written; see the summary');
-    }
-    return summary;
-}
-function renderSummary(report, file) {
-    const parts = [renderProblemsMarkdown(file, report.problems, MAX_ROWS)];
-    const vault = report.vault;
-    if (vault) {
-        parts.push(`Vault \`${vault.address}\`, mount \`${vault.mount}/\` (KV v${vault.kvVersion})`);
-        parts.push(report.command === 'drift'
-            ? renderDriftMarkdown(vault.drift ?? [], MAX_ROWS)
-            : renderChangesMarkdown(vault.changes, MAX_ROWS));
-        const outcome = vault.outcome;
-        if (outcome) {
-            parts.push(`**Applied:** ${outcome.written.length} written, ${outcome.failed.length} failed, ${outcome.skipped.length} not attempted.`);
-            for (const f of outcome.failed)
-                parts.push(`- ❌ ${f.kind} \`${f.key}\`: ${f.error}`);
-        }
-    }
-    if (report.astro && report.astro.length > 0)
-        parts.push(renderAstroMarkdown(report.astro));
-    if (report.remoteError)
-        parts.push(`❌ ${report.remoteError}`);
-    return parts.join('\n\n') + '\n';
-}
-/** GitHub's OIDC token for a JWT login, when no token was given. */
-async function oidcToken(settings) {
-    if (!settings.vaultEnv.VAULT_JWT_ROLE || settings.vaultEnv.VAULT_JWT)
-        return undefined;
-    try {
-        return await getIDToken(settings.jwtAudience);
-    }
-    catch (cause) {
-        throw new Error(`cannot get GitHub's OIDC token for the Vault JWT login: ${cause instanceof Error ? cause.message : String(cause)}. The workflow needs \`permissions: id-token: write\``, { cause });
-    }
-}
-
+// EXTERNAL MODULE: ./src/action/report.ts
+var action_report = __nccwpck_require__(1658);
 ;// CONCATENATED MODULE: ./src/action/run.ts
-
 
 
 
@@ -55312,50 +53144,56 @@ async function oidcToken(settings) {
 
 /** The Action's one entry: settings, the core, then outputs and reports. */
 async function run(env = process.env) {
-    let summary = `## ${TOOL_NAME}\n\n`;
+    let summary = `## ${version/* TOOL_NAME */.l}\n\n`;
     try {
         const settings = getSettings(env);
-        const manifest = readManifestFile(settings.manifest, settings.workspace);
+        const manifest = (0,manifest_file/* readManifestFile */.oe)(settings.manifest, settings.workspace);
         summary += `\`${settings.command}\` of \`${manifest.display}\`\n\n`;
         summary +=
             settings.command === 'validate'
                 ? validateStep(settings, manifest)
-                : await runSyncStep(settings, manifest);
+                : // Loaded on demand: validate and a failing start skip the Vault,
+                    // Astro and GitHub clients, which are most of the bundle.
+                    await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(267)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7267))).runSyncStep(settings, manifest);
     }
     catch (cause) {
         // One failure path for every throw, an Error or not.
-        const message = cause instanceof Error ? cause.message : String(cause);
+        const message = cause instanceof manifest_file/* ManifestReadError */.OJ
+            ? `${cause.message} (set the \`manifest\` input)`
+            : cause instanceof Error
+                ? cause.message
+                : String(cause);
         summary += `❌ ${message}\n`;
-        setOutput('ok', 'false');
-        setOutput('error-message', message);
+        action_core/* setOutput */.uH('ok', 'false');
+        action_core/* setOutput */.uH('error-message', message);
         if (cause instanceof Error && cause.stack)
-            debug(cause.stack);
-        setFailed(`${TOOL_NAME} failed: ${message}`);
+            action_core/* debug */.Yz(cause.stack);
+        action_core/* setFailed */.C1(`${version/* TOOL_NAME */.l} failed: ${message}`);
     }
     finally {
-        await writeSummary(summary);
+        await (0,action_report/* writeSummary */.Sy)(summary);
     }
 }
 function validateStep(settings, manifest) {
     const repoRoot = external_node_path_default().resolve(settings.workspace);
-    const { problems } = validateManifest(manifest.text, {
+    const { problems } = (0,validate/* validateManifest */.y)(manifest.text, {
         file: manifest.display,
         manifestDir: manifest.directory,
         repoRoot,
-        values: localValueSource(settings.vaultEnv, repoRoot)
+        values: (0,manifest_file/* localValueSource */.YV)(settings.vaultEnv, repoRoot)
     });
-    annotate(problems);
-    const report = jsonReport(settings.command, problems);
-    setOutput('ok', String(report.ok));
-    setOutput('problems', JSON.stringify(report.problems));
-    const { errors, warnings } = problems_countBySeverity(problems);
+    (0,action_report/* annotate */.fz)(problems);
+    const report = (0,json/* jsonReport */.L)(settings.command, problems);
+    action_core/* setOutput */.uH('ok', String(report.ok));
+    action_core/* setOutput */.uH('problems', JSON.stringify(report.problems));
+    const { errors, warnings } = (0,core_problems/* countBySeverity */.Ot)(problems);
     if (errors > 0) {
-        setFailed(`${manifest.display}: ${errors} error(s), ${warnings} warning(s)`);
+        action_core/* setFailed */.C1(`${manifest.display}: ${errors} error(s), ${warnings} warning(s)`);
     }
     else {
-        info(`${manifest.display}: valid (${warnings} warning(s))`);
+        action_core/* info */.pq(`${manifest.display}: valid (${warnings} warning(s))`);
     }
-    return renderProblemsMarkdown(manifest.display, problems);
+    return (0,markdown/* renderProblemsMarkdown */.qE)(manifest.display, problems);
 }
 
 ;// CONCATENATED MODULE: ./src/action/index.ts

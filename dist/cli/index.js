@@ -18464,7 +18464,7 @@ function readManifestFile(file, cwd) {
             throw cause;
         const code = cause.code;
         throw new ManifestReadError(code === 'ENOENT'
-            ? `cannot read ${file}: no such file; pass the manifest with -f FILE`
+            ? `cannot read ${file}: no such file`
             : `cannot read ${file}: ${code ?? String(cause)}`);
     }
     const directory = external_node_path_default().dirname(absolute);
@@ -23158,6 +23158,8 @@ async function runSync(request) {
     const manifest = validation.manifest;
     if (!manifest || validation.problems.some((p) => p.severity === 'error'))
         return base;
+    if (request.prune !== undefined)
+        manifest.vault.prune = request.prune;
     const resolved = resolveValues(manifest, request.validate.manifestDir, request.validate.values);
     base.secrets = resolved.secrets;
     if (resolved.problems.length > 0) {
@@ -23306,22 +23308,14 @@ function astroConnection(manifest, env) {
 }
 
 ;// CONCATENATED MODULE: ./src/sync/report.ts
+
 /** The `--json` shape of plan, apply and drift (issue contract). */
 function reportJson(report) {
     const vault = report.vault;
     const failed = vault?.outcome?.failed ?? [];
-    return {
-        command: report.command,
+    // validate's shape, extended; ok also covers Vault and drift here.
+    return jsonReport(report.command, report.problems, {
         ok: syncExitCode(report) === 0,
-        problems: report.problems.map(({ severity, code, message, file, line, column, path }) => ({
-            severity,
-            code,
-            message,
-            file,
-            line,
-            column,
-            path
-        })),
         ...(report.remoteError ? { error: report.remoteError } : {}),
         vault: vault && {
             address: vault.address,
@@ -23355,7 +23349,7 @@ function reportJson(report) {
             ? { astro: { deployments: report.astro.map(astroJson) } }
             : {}),
         ...(report.command === 'drift' ? { drift: drifted(report) } : {})
-    };
+    });
 }
 function astroJson(d) {
     return {
@@ -23823,7 +23817,11 @@ function main_failure(cause, runtime) {
         runtime.stderr(`${TOOL_NAME}: ${cause.message}\nRun '${TOOL_NAME} --help' for usage.\n`);
         return ExitCode.Usage;
     }
-    if (cause instanceof ManifestReadError || cause instanceof SettingsError) {
+    if (cause instanceof ManifestReadError) {
+        runtime.stderr(`${TOOL_NAME}: ${cause.message} (the manifest is -f FILE)\n`);
+        return ExitCode.Usage;
+    }
+    if (cause instanceof SettingsError) {
         runtime.stderr(`${TOOL_NAME}: ${cause.message}\n`);
         return ExitCode.Usage;
     }

@@ -13,7 +13,6 @@ import {
 import { TOOL_NAME } from '../version.js'
 import { getSettings, type ActionSettings } from './inputs.js'
 import { annotate, writeSummary } from './report.js'
-import { runSyncStep } from './sync-step.js'
 
 /** The Action's one entry: settings, the core, then outputs and reports. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -25,7 +24,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     summary +=
       settings.command === 'validate'
         ? validateStep(settings, manifest)
-        : await runSyncStep(settings, manifest)
+        : // Loaded on demand: validate and a failing start skip the Vault,
+          // Astro and GitHub clients, which are most of the bundle.
+          await (await import('./sync-step.js')).runSyncStep(settings, manifest)
   } catch (cause) {
     // One failure path for every throw, an Error or not.
     const message =

@@ -100,7 +100,9 @@ test('plan, apply and drift through the Action: outputs, summary, and every secr
   const drift = await runAction({ ...inputs, command: 'drift' }, env)
   expect(drift.outputs.drifted).toBe('false')
   expect(drift.summary).toContain('No drift')
-  for (const run of [plan, apply, drift]) expect(leaks(run)).toEqual([])
+  const validate = await runAction({ ...inputs, command: 'validate' }, env)
+  expect(validate.outputs.ok).toBe('true')
+  for (const run of [validate, plan, apply, drift]) expect(leaks(run)).toEqual([])
 })
 
 test('drift fails the step unless fail-on-drift is false', async () => {

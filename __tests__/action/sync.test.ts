@@ -102,7 +102,8 @@ test('plan, apply and drift through the Action: outputs, summary, and every secr
   expect(drift.summary).toContain('No drift')
   const validate = await runAction({ ...inputs, command: 'validate' }, env)
   expect(validate.outputs.ok).toBe('true')
-  for (const run of [validate, plan, apply, drift]) expect(leaks(run)).toEqual([])
+  for (const run of [validate, plan, apply, drift])
+    expect(leaks(run)).toEqual([])
 })
 
 test('drift fails the step unless fail-on-drift is false', async () => {

@@ -29,6 +29,11 @@ export function connectionFromEnv(
       `VAULT_ADDR "${address}" is not an http(s) address, such as https://vault.example.com:8200`
     )
   }
+  if (/^http:\/\//i.test(address) && !isLoopback(address)) {
+    warn(
+      `VAULT_ADDR ${address} is plain http and not this machine: tokens and secrets cross the network unencrypted; use https`
+    )
+  }
   const skipVerify =
     env.VAULT_SKIP_VERIFY !== undefined &&
     env.VAULT_SKIP_VERIFY !== '' &&
@@ -104,4 +109,11 @@ export function connectionSecrets(connection: VaultConnection): string[] {
     case 'jwt':
       return [auth.jwt]
   }
+}
+
+function isLoopback(address: string): boolean {
+  const host = new URL(address).hostname.replace(/^\[|\]$/g, '')
+  return (
+    host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host)
+  )
 }

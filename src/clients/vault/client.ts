@@ -14,7 +14,7 @@ import {
   type VaultResponse,
   type VaultTransport
 } from './transport.js'
-import { explainStatus } from './explain.js'
+import { explainNetwork, explainStatus } from './explain.js'
 
 export interface ClientStats {
   requests: number
@@ -85,7 +85,7 @@ export class VaultHttp {
     if (!response) {
       const code = (failure as { code?: string } | null)?.code
       return new VaultError(
-        `cannot reach Vault for ${request.method} ${path}: ${code ?? String(failure)}`,
+        `cannot reach Vault for ${request.method} ${path}: ${explainNetwork(code) ?? code ?? String(failure)}`,
         undefined,
         path
       )

@@ -39,3 +39,28 @@ export function capabilityFor(method: string): string {
       return 'create", "update'
   }
 }
+
+/** TLS failures, in the words of the setting that fixes them. */
+const TLS_UNTRUSTED = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT'
+])
+
+export function explainNetwork(code: string | undefined): string | undefined {
+  if (code === undefined) return undefined
+  if (TLS_UNTRUSTED.has(code)) {
+    return `certificate not trusted (${code}); set VAULT_CACERT (the vault-ca-cert input) to the CA that signed Vault's certificate`
+  }
+  if (code === 'CERT_HAS_EXPIRED') return 'Vault’s TLS certificate has expired'
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return 'Vault’s TLS certificate does not name this host; use the address the certificate was issued for'
+  }
+  if (code === 'ECONNREFUSED')
+    return 'connection refused; is VAULT_ADDR right and Vault running?'
+  if (code === 'ENOTFOUND')
+    return 'the host name does not resolve; check VAULT_ADDR'
+  return undefined
+}

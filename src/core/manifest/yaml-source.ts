@@ -1,12 +1,15 @@
 import {
   Alias,
+  Composer,
   Document,
   isMap,
   isScalar,
   isSeq,
   LineCounter,
-  parseDocument,
+  Parser,
   visit,
+  YAMLParseError,
+  type CST,
   type Node as YamlNode
 } from 'yaml'
 import { error, type PathProblem } from '../problems.js'
@@ -15,6 +18,12 @@ import { error, type PathProblem } from '../problems.js'
 export const MAX_MANIFEST_BYTES = 16 * 1024 * 1024
 /** Anchors are handy for shared extras; a billion-laughs file is not. */
 export const MAX_ALIAS_COUNT = 1000
+/**
+ * Collections nested deeper than this are refused before yaml composes
+ * them: its composer recurses once per level and runs out of stack near
+ * 800 levels, which can abort the process. A manifest needs fewer than 10.
+ */
+export const MAX_NESTING_DEPTH = 100
 
 export interface Position {
   line: number
@@ -48,14 +57,28 @@ export function parseYamlSource(text: string): YamlSource {
       locate: () => ({ line: 1, column: 1 })
     }
   }
+  // parseDocument, in steps, so the depth is known before composing.
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)]
+  const tooDeep = deepestOffset(tokens)
+  if (tooDeep !== undefined) {
+    const problem = error(
+      'yaml-too-deep',
+      [],
+      `collections are nested more than ${MAX_NESTING_DEPTH} levels deep; flatten the structure`
+    )
+    return {
+      data: undefined,
+      textProblems: [{ problem, position: position(tooDeep) }],
+      locate: () => position(tooDeep)
+    }
+  }
   // yaml's own uniqueKeys check compares every key with every other one,
   // which costs a second on a 5,000-entry map; duplicateKeys is linear.
-  const doc = parseDocument(text, {
-    lineCounter,
-    uniqueKeys: false,
-    prettyErrors: false,
-    version: '1.2'
-  })
+  const doc = firstDocument(
+    tokens,
+    new Composer({ uniqueKeys: false, version: '1.2' }),
+    text.length
+  )
   const textProblems = [
     ...doc.errors.map((e) => ({
       problem: yamlErrorProblem(e.message),
@@ -92,6 +115,56 @@ export function parseYamlSource(text: string): YamlSource {
     textProblems,
     locate: (path, atKey = false) => locateNode(doc, path, atKey, position)
   }
+}
+
+/** What parseDocument returns: the first document, errors for the rest. */
+function firstDocument(
+  tokens: CST.Token[],
+  composer: Composer,
+  length: number
+): Document.Parsed {
+  let doc: Document.Parsed | undefined
+  for (const next of composer.compose(tokens, true, length)) {
+    if (!doc) {
+      doc = next
+    } else {
+      doc.errors.push(
+        new YAMLParseError(
+          [next.range[0], next.range[1]],
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents; please use YAML.parseAllDocuments()'
+        )
+      )
+      break
+    }
+  }
+  // compose(…, true) always yields at least one document.
+  return doc as Document.Parsed
+}
+
+/** The offset of the first collection nested too deep, found without recursion. */
+function deepestOffset(tokens: readonly CST.Token[]): number | undefined {
+  const stack: Array<[CST.Token | null | undefined, number]> = tokens.map(
+    (token) => [token, 0]
+  )
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop() as [CST.Token | null | undefined, number]
+    if (!token) continue
+    if (token.type === 'document') {
+      stack.push([token.value, depth])
+    } else if (
+      token.type === 'block-map' ||
+      token.type === 'block-seq' ||
+      token.type === 'flow-collection'
+    ) {
+      if (depth + 1 > MAX_NESTING_DEPTH) return token.offset
+      for (const item of token.items) {
+        if ('key' in item) stack.push([item.key, depth + 1])
+        stack.push([item.value, depth + 1])
+      }
+    }
+  }
+  return undefined
 }
 
 function yamlErrorProblem(message: string): PathProblem {

@@ -18,7 +18,6 @@ import { validateManifest } from '../../src/core/validate/validate.js'
 import {
   checkProblems,
   connectionInput,
-  hasNonStringRef,
   jsonManifest,
   laughs,
   manifestProperty,
@@ -132,13 +131,21 @@ describe('manifest', () => {
   )
 })
 
-// Found by the YAML property: a reference-shaped value that is not a string
-// crashes validate once the schema has failed. value-ref.ts/refs.ts are not
-// this suite's to fix; remove the workaround in manifestProperty with this.
-test.failing('known bug: {file: false} under a broken manifest', () => {
-  const text = 'version: 0\nvariables:\n  file: false\n'
-  expect(hasNonStringRef(text)).toBe(true)
-  expect(() => validateManifest(text, VALIDATE_OPTIONS)).not.toThrow()
+// Found by the YAML property: a section whose only key is `file` (a
+// variable named "file") was taken for a reference and crashed validate.
+test('a variable named file or env is a variable, not a reference', () => {
+  for (const text of [
+    'version: 0\nvariables:\n  file: false\n',
+    'version: 1\nvariables:\n  file: /etc/passwd\n',
+    'version: 1\nvariables:\n  env: production\n'
+  ]) {
+    expect(() => validateManifest(text, VALIDATE_OPTIONS)).not.toThrow()
+  }
+  const ok = validateManifest(
+    'version: 1\nvariables:\n  file: /etc/passwd\n',
+    VALIDATE_OPTIONS
+  )
+  expect(ok.problems).toEqual([])
 })
 
 describe('manifest limits', () => {

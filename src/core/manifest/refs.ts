@@ -17,31 +17,46 @@ export interface RefLocation {
   ref: ValueRef
 }
 
-/** Every reference in the manifest, with where it stands. */
+/**
+ * Every reference in the manifest, with where it stands. Only values are
+ * looked at, never a section or an extra as a whole: a variable named
+ * `file` is a variable, not a reference.
+ */
 export function collectRefs(manifest: Manifest): RefLocation[] {
   const found: RefLocation[] = []
-  const visit = (value: unknown, at: (string | number)[]): void => {
-    if (isValueRef(value)) {
-      found.push({ path: at, ref: value })
-    } else if (Array.isArray(value)) {
-      value.forEach((item, index) => visit(item, [...at, index]))
-    } else if (value !== null && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) visit(item, [...at, key])
+  const at = (value: unknown, path: (string | number)[]): void => {
+    if (isValueRef(value)) found.push({ path, ref: value })
+  }
+  // Extras may hold references at any depth (a nested auth block).
+  const deep = (value: unknown, path: (string | number)[]): void => {
+    if (isValueRef(value)) found.push({ path, ref: value })
+    else if (Array.isArray(value))
+      value.forEach((v, i) => deep(v, [...path, i]))
+    else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) deep(v, [...path, k])
     }
   }
-  visit(manifest.connections, ['connections'])
-  visit(manifest.variables, ['variables'])
-  visit(manifest.config, ['config'])
+  for (const [id, entry] of Object.entries(manifest.connections)) {
+    for (const [field, value] of Object.entries(entry)) {
+      const path = ['connections', id, field]
+      if (field !== 'extra') at(value, path)
+      else
+        for (const [k, v] of Object.entries(value ?? {})) deep(v, [...path, k])
+    }
+  }
+  for (const [key, value] of Object.entries(manifest.variables))
+    at(value, ['variables', key])
+  for (const [key, value] of Object.entries(manifest.config))
+    at(value, ['config', key])
   if (manifest.astro) {
-    visit(manifest.astro.backend_kwargs, ['astro', 'backend_kwargs'])
-    manifest.astro.deployments.forEach((d, i) =>
-      visit(d.backend_kwargs ?? {}, [
-        'astro',
-        'deployments',
-        i,
-        'backend_kwargs'
-      ])
-    )
+    for (const [key, value] of Object.entries(manifest.astro.backend_kwargs)) {
+      at(value, ['astro', 'backend_kwargs', key])
+    }
+    manifest.astro.deployments.forEach((d, i) => {
+      for (const [key, value] of Object.entries(d.backend_kwargs ?? {})) {
+        at(value, ['astro', 'deployments', i, 'backend_kwargs', key])
+      }
+    })
   }
   return found
 }

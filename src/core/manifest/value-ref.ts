@@ -41,10 +41,13 @@ export function isValueRef(value: unknown): value is ValueRef {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return false
   }
-  const keys = Object.keys(value)
+  const ref = value as Record<string, unknown>
+  const keys = Object.keys(ref)
+  if (keys.length === 1 && typeof ref.env === 'string') return true
+  if (typeof ref.file !== 'string') return false
   return (
-    (keys.length === 1 && (keys[0] === 'env' || keys[0] === 'file')) ||
-    (keys.length === 2 && keys.includes('file') && keys.includes('raw'))
+    keys.length === 1 ||
+    (keys.length === 2 && 'raw' in ref && typeof ref.raw === 'boolean')
   )
 }
 

@@ -15,6 +15,7 @@ import {
   MAX_NESTING_DEPTH
 } from '../../src/core/manifest/yaml-source.js'
 import { validateManifest } from '../../src/core/validate/validate.js'
+import { parseConnUri } from '../../src/core/airflow/parse-conn-uri.js'
 import {
   checkProblems,
   connectionInput,
@@ -203,4 +204,16 @@ describe('manifest limits', () => {
       ])
     }
   })
+})
+
+// Found by the fuzz run: a megabyte extra value went through unquote, whose
+// byte buffer was grown with push(...bytes) and overflowed the call stack.
+test('a megabyte value survives the conn_uri round trip', () => {
+  const huge = 'x'.repeat(1024 * 1024)
+  const text = `version: 1\nconnections:\n  db:\n    conn_type: postgres\n    host: h\n    extra: { account: "${huge}" }\n`
+  expect(validateManifest(text, VALIDATE_OPTIONS).problems).toEqual([])
+  const parsed = parseConnUri(`http://h/?a=${'%41'.repeat(300_000)}`)
+  expect(parsed.ok && JSON.parse(parsed.fields.extra ?? '{}').a).toBe(
+    'A'.repeat(300_000)
+  )
 })

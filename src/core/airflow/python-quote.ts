@@ -27,22 +27,24 @@ export class PythonUnicodeEncodeError extends Error {
   }
 }
 
-/** One run of ASCII: `%XX` to bytes (bad escapes kept), then UTF-8 decode. */
+/**
+ * One run of ASCII: `%XX` to bytes (bad escapes kept), then UTF-8 decode.
+ * Bytes are gathered in chunks, not spread into push(): a megabyte value
+ * would overflow the call stack as arguments.
+ */
 function unquoteAsciiRun(run: string): string {
   const bits = run.split('%')
   if (bits.length === 1) return run
-  const bytes: number[] = [...encoder.encode(bits[0])]
+  const chunks: Uint8Array[] = [encoder.encode(bits[0])]
   for (const item of bits.slice(1)) {
     if (/^[0-9A-Fa-f]{2}/.test(item)) {
-      bytes.push(
-        parseInt(item.slice(0, 2), 16),
-        ...encoder.encode(item.slice(2))
-      )
+      chunks.push(Uint8Array.of(parseInt(item.slice(0, 2), 16)))
+      chunks.push(encoder.encode(item.slice(2)))
     } else {
-      bytes.push(0x25, ...encoder.encode(item))
+      chunks.push(Uint8Array.of(0x25), encoder.encode(item))
     }
   }
-  return decoder.decode(Uint8Array.from(bytes))
+  return decoder.decode(Buffer.concat(chunks))
 }
 
 /**

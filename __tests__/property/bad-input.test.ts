@@ -217,3 +217,11 @@ test('a megabyte value survives the conn_uri round trip', () => {
     'A'.repeat(300_000)
   )
 })
+
+// Found by the fuzz run: an extra whose only key is `file` was read as a
+// reference as a whole, and the round trip then met a string for a mapping.
+test('an extra named file is an extra, not a reference', () => {
+  const text =
+    'version: 1\nconnections:\n  db:\n    conn_type: postgres\n    extra: { file: ../../x }\n'
+  expect(validateManifest(text, VALIDATE_OPTIONS).problems).toEqual([])
+})

@@ -42,9 +42,16 @@ export function materializeConnection(
     login: value(entry.login, read) ?? null,
     password: value(entry.password, read) ?? null,
     port: entry.port ?? null,
+    // The extra is a mapping of values, never a reference as a whole (as
+    // collectRefs reads it): `extra: { file: x }` is an extra named file.
     extra:
       entry.extra === undefined
         ? null
-        : (materializeExtra(entry.extra, read) as Record<string, unknown>)
+        : Object.fromEntries(
+            Object.entries(entry.extra).map(([k, v]) => [
+              k,
+              materializeExtra(v, read)
+            ])
+          )
   }
 }

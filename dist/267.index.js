@@ -698,6 +698,31 @@ function capabilityFor(method) {
             return 'create", "update';
     }
 }
+/** TLS failures, in the words of the setting that fixes them. */
+const TLS_UNTRUSTED = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT'
+]);
+function explainNetwork(code) {
+    if (code === undefined)
+        return undefined;
+    if (TLS_UNTRUSTED.has(code)) {
+        return `certificate not trusted (${code}); set VAULT_CACERT (the vault-ca-cert input) to the CA that signed Vault's certificate`;
+    }
+    if (code === 'CERT_HAS_EXPIRED')
+        return 'Vault’s TLS certificate has expired';
+    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+        return 'Vault’s TLS certificate does not name this host; use the address the certificate was issued for';
+    }
+    if (code === 'ECONNREFUSED')
+        return 'connection refused; is VAULT_ADDR right and Vault running?';
+    if (code === 'ENOTFOUND')
+        return 'the host name does not resolve; check VAULT_ADDR';
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/clients/vault/client.ts
 
@@ -756,7 +781,7 @@ class VaultHttp {
         const path = decodeURIComponent(request.path);
         if (!response) {
             const code = failure?.code;
-            return new VaultError(`cannot reach Vault for ${request.method} ${path}: ${code ?? String(failure)}`, undefined, path);
+            return new VaultError(`cannot reach Vault for ${request.method} ${path}: ${explainNetwork(code) ?? code ?? String(failure)}`, undefined, path);
         }
         const errors = errorsOf(response.body);
         return new VaultError(explainStatus(request.method, path, response.status, errors), response.status, path, errors, response.body);
@@ -2524,6 +2549,9 @@ function connectionFromEnv(env, options, warn) {
     if (!/^https?:\/\/[^/]+/.test(address)) {
         throw new SettingsError(`VAULT_ADDR "${address}" is not an http(s) address, such as https://vault.example.com:8200`);
     }
+    if (/^http:\/\//i.test(address) && !isLoopback(address)) {
+        warn(`VAULT_ADDR ${address} is plain http and not this machine: tokens and secrets cross the network unencrypted; use https`);
+    }
     const skipVerify = env.VAULT_SKIP_VERIFY !== undefined &&
         env.VAULT_SKIP_VERIFY !== '' &&
         env.VAULT_SKIP_VERIFY !== 'false' &&
@@ -2587,6 +2615,10 @@ function connectionSecrets(connection) {
         case 'jwt':
             return [auth.jwt];
     }
+}
+function isLoopback(address) {
+    const host = new URL(address).hostname.replace(/^\[|\]$/g, '');
+    return (host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host));
 }
 
 ;// CONCATENATED MODULE: ./src/io/astro-env.ts

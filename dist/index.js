@@ -29631,21 +29631,26 @@ class PythonUnicodeEncodeError extends Error {
         this.name = 'UnicodeEncodeError';
     }
 }
-/** One run of ASCII: `%XX` to bytes (bad escapes kept), then UTF-8 decode. */
+/**
+ * One run of ASCII: `%XX` to bytes (bad escapes kept), then UTF-8 decode.
+ * Bytes are gathered in chunks, not spread into push(): a megabyte value
+ * would overflow the call stack as arguments.
+ */
 function unquoteAsciiRun(run) {
     const bits = run.split('%');
     if (bits.length === 1)
         return run;
-    const bytes = [...encoder.encode(bits[0])];
+    const chunks = [encoder.encode(bits[0])];
     for (const item of bits.slice(1)) {
         if (/^[0-9A-Fa-f]{2}/.test(item)) {
-            bytes.push(parseInt(item.slice(0, 2), 16), ...encoder.encode(item.slice(2)));
+            chunks.push(Uint8Array.of(parseInt(item.slice(0, 2), 16)));
+            chunks.push(encoder.encode(item.slice(2)));
         }
         else {
-            bytes.push(0x25, ...encoder.encode(item));
+            chunks.push(Uint8Array.of(0x25), encoder.encode(item));
         }
     }
-    return decoder.decode(Uint8Array.from(bytes));
+    return decoder.decode(Buffer.concat(chunks));
 }
 /**
  * `unquote(s)`: only ASCII runs are decoded, each on its own, so a UTF-8
@@ -29733,32 +29738,51 @@ function urlencode(query) {
 /* harmony import */ var _value_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(856);
 
 
-/** Every reference in the manifest, with where it stands. */
+/**
+ * Every reference in the manifest, with where it stands. Only values are
+ * looked at, never a section or an extra as a whole: a variable named
+ * `file` is a variable, not a reference.
+ */
 function collectRefs(manifest) {
     const found = [];
-    const visit = (value, at) => {
-        if ((0,_value_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .isValueRef */ .pV)(value)) {
-            found.push({ path: at, ref: value });
-        }
-        else if (Array.isArray(value)) {
-            value.forEach((item, index) => visit(item, [...at, index]));
-        }
+    const at = (value, path) => {
+        if ((0,_value_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .isValueRef */ .pV)(value))
+            found.push({ path, ref: value });
+    };
+    // Extras may hold references at any depth (a nested auth block).
+    const deep = (value, path) => {
+        if ((0,_value_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .isValueRef */ .pV)(value))
+            found.push({ path, ref: value });
+        else if (Array.isArray(value))
+            value.forEach((v, i) => deep(v, [...path, i]));
         else if (value !== null && typeof value === 'object') {
-            for (const [key, item] of Object.entries(value))
-                visit(item, [...at, key]);
+            for (const [k, v] of Object.entries(value))
+                deep(v, [...path, k]);
         }
     };
-    visit(manifest.connections, ['connections']);
-    visit(manifest.variables, ['variables']);
-    visit(manifest.config, ['config']);
+    for (const [id, entry] of Object.entries(manifest.connections)) {
+        for (const [field, value] of Object.entries(entry)) {
+            const path = ['connections', id, field];
+            if (field !== 'extra')
+                at(value, path);
+            else
+                for (const [k, v] of Object.entries(value ?? {}))
+                    deep(v, [...path, k]);
+        }
+    }
+    for (const [key, value] of Object.entries(manifest.variables))
+        at(value, ['variables', key]);
+    for (const [key, value] of Object.entries(manifest.config))
+        at(value, ['config', key]);
     if (manifest.astro) {
-        visit(manifest.astro.backend_kwargs, ['astro', 'backend_kwargs']);
-        manifest.astro.deployments.forEach((d, i) => visit(d.backend_kwargs ?? {}, [
-            'astro',
-            'deployments',
-            i,
-            'backend_kwargs'
-        ]));
+        for (const [key, value] of Object.entries(manifest.astro.backend_kwargs)) {
+            at(value, ['astro', 'backend_kwargs', key]);
+        }
+        manifest.astro.deployments.forEach((d, i) => {
+            for (const [key, value] of Object.entries(d.backend_kwargs ?? {})) {
+                at(value, ['astro', 'deployments', i, 'backend_kwargs', key]);
+            }
+        });
     }
     return found;
 }
@@ -29828,9 +29852,14 @@ function isValueRef(value) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         return false;
     }
-    const keys = Object.keys(value);
-    return ((keys.length === 1 && (keys[0] === 'env' || keys[0] === 'file')) ||
-        (keys.length === 2 && keys.includes('file') && keys.includes('raw')));
+    const ref = value;
+    const keys = Object.keys(ref);
+    if (keys.length === 1 && typeof ref.env === 'string')
+        return true;
+    if (typeof ref.file !== 'string')
+        return false;
+    return (keys.length === 1 ||
+        (keys.length === 2 && 'raw' in ref && typeof ref.raw === 'boolean'));
 }
 function describeRef(ref) {
     return 'env' in ref ? `env ${ref.env}` : `file ${ref.file}`;
@@ -30025,9 +30054,14 @@ function materializeConnection(entry, read) {
         login: value(entry.login, read) ?? null,
         password: value(entry.password, read) ?? null,
         port: entry.port ?? null,
+        // The extra is a mapping of values, never a reference as a whole (as
+        // collectRefs reads it): `extra: { file: x }` is an extra named file.
         extra: entry.extra === undefined
             ? null
-            : materializeExtra(entry.extra, read)
+            : Object.fromEntries(Object.entries(entry.extra).map(([k, v]) => [
+                k,
+                materializeExtra(v, read)
+            ]))
     };
 }
 
@@ -30230,6 +30264,12 @@ var core_problems = __nccwpck_require__(536);
 const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 /** Anchors are handy for shared extras; a billion-laughs file is not. */
 const MAX_ALIAS_COUNT = 1000;
+/**
+ * Collections nested deeper than this are refused before yaml composes
+ * them: its composer recurses once per level and runs out of stack near
+ * 800 levels, which can abort the process. A manifest needs fewer than 10.
+ */
+const MAX_NESTING_DEPTH = 100;
 function parseYamlSource(text) {
     const lineCounter = new dist/* LineCounter */.HN();
     const position = (offset) => {
@@ -30244,14 +30284,20 @@ function parseYamlSource(text) {
             locate: () => ({ line: 1, column: 1 })
         };
     }
+    // parseDocument, in steps, so the depth is known before composing.
+    const tokens = [...new dist/* Parser */.iX(lineCounter.addNewLine).parse(text)];
+    const tooDeep = deepestOffset(tokens);
+    if (tooDeep !== undefined) {
+        const problem = (0,core_problems/* error */.z3)('yaml-too-deep', [], `collections are nested more than ${MAX_NESTING_DEPTH} levels deep; flatten the structure`);
+        return {
+            data: undefined,
+            textProblems: [{ problem, position: position(tooDeep) }],
+            locate: () => position(tooDeep)
+        };
+    }
     // yaml's own uniqueKeys check compares every key with every other one,
     // which costs a second on a 5,000-entry map; duplicateKeys is linear.
-    const doc = (0,dist/* parseDocument */.Tp)(text, {
-        lineCounter,
-        uniqueKeys: false,
-        prettyErrors: false,
-        version: '1.2'
-    });
+    const doc = firstDocument(tokens, new dist/* Composer */.Dk({ uniqueKeys: false, version: '1.2' }), text.length);
     const textProblems = [
         ...doc.errors.map((e) => ({
             problem: yamlErrorProblem(e.message),
@@ -30281,6 +30327,45 @@ function parseYamlSource(text) {
         textProblems,
         locate: (path, atKey = false) => locateNode(doc, path, atKey, position)
     };
+}
+/** What parseDocument returns: the first document, errors for the rest. */
+function firstDocument(tokens, composer, length) {
+    let doc;
+    for (const next of composer.compose(tokens, true, length)) {
+        if (!doc) {
+            doc = next;
+        }
+        else {
+            doc.errors.push(new dist/* YAMLParseError */.XT([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+            break;
+        }
+    }
+    // compose(…, true) always yields at least one document.
+    return doc;
+}
+/** The offset of the first collection nested too deep, found without recursion. */
+function deepestOffset(tokens) {
+    const stack = tokens.map((token) => [token, 0]);
+    while (stack.length > 0) {
+        const [token, depth] = stack.pop();
+        if (!token)
+            continue;
+        if (token.type === 'document') {
+            stack.push([token.value, depth]);
+        }
+        else if (token.type === 'block-map' ||
+            token.type === 'block-seq' ||
+            token.type === 'flow-collection') {
+            if (depth + 1 > MAX_NESTING_DEPTH)
+                return token.offset;
+            for (const item of token.items) {
+                if ('key' in item)
+                    stack.push([item.key, depth + 1]);
+                stack.push([item.value, depth + 1]);
+            }
+        }
+    }
+    return undefined;
 }
 function yamlErrorProblem(message) {
     const firstLine = message.split('\n')[0] ?? message;
@@ -34344,11 +34429,11 @@ var visit = __nccwpck_require__(204);
 
 
 
-__webpack_unused_export__ = composer.Composer;
+exports.Dk = composer.Composer;
 __webpack_unused_export__ = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
-__webpack_unused_export__ = errors.YAMLParseError;
+exports.XT = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 exports.x1 = Alias.Alias;
 __webpack_unused_export__ = identity.isAlias;
@@ -34366,10 +34451,10 @@ __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
-__webpack_unused_export__ = parser.Parser;
+exports.iX = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-exports.Tp = publicApi.parseDocument;
+__webpack_unused_export__ = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;

@@ -2642,11 +2642,11 @@ var visit = __nccwpck_require__(204);
 
 
 
-__webpack_unused_export__ = composer.Composer;
+exports.Dk = composer.Composer;
 __webpack_unused_export__ = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
-__webpack_unused_export__ = errors.YAMLParseError;
+exports.XT = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 exports.x1 = Alias.Alias;
 __webpack_unused_export__ = identity.isAlias;
@@ -2664,10 +2664,10 @@ __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
-__webpack_unused_export__ = parser.Parser;
+exports.iX = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-exports.Tp = publicApi.parseDocument;
+__webpack_unused_export__ = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
@@ -18232,9 +18232,14 @@ function isValueRef(value) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         return false;
     }
-    const keys = Object.keys(value);
-    return ((keys.length === 1 && (keys[0] === 'env' || keys[0] === 'file')) ||
-        (keys.length === 2 && keys.includes('file') && keys.includes('raw')));
+    const ref = value;
+    const keys = Object.keys(ref);
+    if (keys.length === 1 && typeof ref.env === 'string')
+        return true;
+    if (typeof ref.file !== 'string')
+        return false;
+    return (keys.length === 1 ||
+        (keys.length === 2 && 'raw' in ref && typeof ref.raw === 'boolean'));
 }
 function describeRef(ref) {
     return 'env' in ref ? `env ${ref.env}` : `file ${ref.file}`;
@@ -18391,32 +18396,51 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 ;// CONCATENATED MODULE: ./src/core/manifest/refs.ts
 
 
-/** Every reference in the manifest, with where it stands. */
+/**
+ * Every reference in the manifest, with where it stands. Only values are
+ * looked at, never a section or an extra as a whole: a variable named
+ * `file` is a variable, not a reference.
+ */
 function collectRefs(manifest) {
     const found = [];
-    const visit = (value, at) => {
-        if (isValueRef(value)) {
-            found.push({ path: at, ref: value });
-        }
-        else if (Array.isArray(value)) {
-            value.forEach((item, index) => visit(item, [...at, index]));
-        }
+    const at = (value, path) => {
+        if (isValueRef(value))
+            found.push({ path, ref: value });
+    };
+    // Extras may hold references at any depth (a nested auth block).
+    const deep = (value, path) => {
+        if (isValueRef(value))
+            found.push({ path, ref: value });
+        else if (Array.isArray(value))
+            value.forEach((v, i) => deep(v, [...path, i]));
         else if (value !== null && typeof value === 'object') {
-            for (const [key, item] of Object.entries(value))
-                visit(item, [...at, key]);
+            for (const [k, v] of Object.entries(value))
+                deep(v, [...path, k]);
         }
     };
-    visit(manifest.connections, ['connections']);
-    visit(manifest.variables, ['variables']);
-    visit(manifest.config, ['config']);
+    for (const [id, entry] of Object.entries(manifest.connections)) {
+        for (const [field, value] of Object.entries(entry)) {
+            const path = ['connections', id, field];
+            if (field !== 'extra')
+                at(value, path);
+            else
+                for (const [k, v] of Object.entries(value ?? {}))
+                    deep(v, [...path, k]);
+        }
+    }
+    for (const [key, value] of Object.entries(manifest.variables))
+        at(value, ['variables', key]);
+    for (const [key, value] of Object.entries(manifest.config))
+        at(value, ['config', key]);
     if (manifest.astro) {
-        visit(manifest.astro.backend_kwargs, ['astro', 'backend_kwargs']);
-        manifest.astro.deployments.forEach((d, i) => visit(d.backend_kwargs ?? {}, [
-            'astro',
-            'deployments',
-            i,
-            'backend_kwargs'
-        ]));
+        for (const [key, value] of Object.entries(manifest.astro.backend_kwargs)) {
+            at(value, ['astro', 'backend_kwargs', key]);
+        }
+        manifest.astro.deployments.forEach((d, i) => {
+            for (const [key, value] of Object.entries(d.backend_kwargs ?? {})) {
+                at(value, ['astro', 'deployments', i, 'backend_kwargs', key]);
+            }
+        });
     }
     return found;
 }
@@ -18747,6 +18771,12 @@ function countBySeverity(problems) {
 const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 /** Anchors are handy for shared extras; a billion-laughs file is not. */
 const MAX_ALIAS_COUNT = 1000;
+/**
+ * Collections nested deeper than this are refused before yaml composes
+ * them: its composer recurses once per level and runs out of stack near
+ * 800 levels, which can abort the process. A manifest needs fewer than 10.
+ */
+const MAX_NESTING_DEPTH = 100;
 function parseYamlSource(text) {
     const lineCounter = new dist/* LineCounter */.HN();
     const position = (offset) => {
@@ -18761,14 +18791,20 @@ function parseYamlSource(text) {
             locate: () => ({ line: 1, column: 1 })
         };
     }
+    // parseDocument, in steps, so the depth is known before composing.
+    const tokens = [...new dist/* Parser */.iX(lineCounter.addNewLine).parse(text)];
+    const tooDeep = deepestOffset(tokens);
+    if (tooDeep !== undefined) {
+        const problem = problems_error('yaml-too-deep', [], `collections are nested more than ${MAX_NESTING_DEPTH} levels deep; flatten the structure`);
+        return {
+            data: undefined,
+            textProblems: [{ problem, position: position(tooDeep) }],
+            locate: () => position(tooDeep)
+        };
+    }
     // yaml's own uniqueKeys check compares every key with every other one,
     // which costs a second on a 5,000-entry map; duplicateKeys is linear.
-    const doc = (0,dist/* parseDocument */.Tp)(text, {
-        lineCounter,
-        uniqueKeys: false,
-        prettyErrors: false,
-        version: '1.2'
-    });
+    const doc = firstDocument(tokens, new dist/* Composer */.Dk({ uniqueKeys: false, version: '1.2' }), text.length);
     const textProblems = [
         ...doc.errors.map((e) => ({
             problem: yamlErrorProblem(e.message),
@@ -18798,6 +18834,45 @@ function parseYamlSource(text) {
         textProblems,
         locate: (path, atKey = false) => locateNode(doc, path, atKey, position)
     };
+}
+/** What parseDocument returns: the first document, errors for the rest. */
+function firstDocument(tokens, composer, length) {
+    let doc;
+    for (const next of composer.compose(tokens, true, length)) {
+        if (!doc) {
+            doc = next;
+        }
+        else {
+            doc.errors.push(new dist/* YAMLParseError */.XT([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+            break;
+        }
+    }
+    // compose(…, true) always yields at least one document.
+    return doc;
+}
+/** The offset of the first collection nested too deep, found without recursion. */
+function deepestOffset(tokens) {
+    const stack = tokens.map((token) => [token, 0]);
+    while (stack.length > 0) {
+        const [token, depth] = stack.pop();
+        if (!token)
+            continue;
+        if (token.type === 'document') {
+            stack.push([token.value, depth]);
+        }
+        else if (token.type === 'block-map' ||
+            token.type === 'block-seq' ||
+            token.type === 'flow-collection') {
+            if (depth + 1 > MAX_NESTING_DEPTH)
+                return token.offset;
+            for (const item of token.items) {
+                if ('key' in item)
+                    stack.push([item.key, depth + 1]);
+                stack.push([item.value, depth + 1]);
+            }
+        }
+    }
+    return undefined;
 }
 function yamlErrorProblem(message) {
     const firstLine = message.split('\n')[0] ?? message;
@@ -19221,21 +19296,26 @@ class PythonUnicodeEncodeError extends Error {
         this.name = 'UnicodeEncodeError';
     }
 }
-/** One run of ASCII: `%XX` to bytes (bad escapes kept), then UTF-8 decode. */
+/**
+ * One run of ASCII: `%XX` to bytes (bad escapes kept), then UTF-8 decode.
+ * Bytes are gathered in chunks, not spread into push(): a megabyte value
+ * would overflow the call stack as arguments.
+ */
 function unquoteAsciiRun(run) {
     const bits = run.split('%');
     if (bits.length === 1)
         return run;
-    const bytes = [...encoder.encode(bits[0])];
+    const chunks = [encoder.encode(bits[0])];
     for (const item of bits.slice(1)) {
         if (/^[0-9A-Fa-f]{2}/.test(item)) {
-            bytes.push(parseInt(item.slice(0, 2), 16), ...encoder.encode(item.slice(2)));
+            chunks.push(Uint8Array.of(parseInt(item.slice(0, 2), 16)));
+            chunks.push(encoder.encode(item.slice(2)));
         }
         else {
-            bytes.push(0x25, ...encoder.encode(item));
+            chunks.push(Uint8Array.of(0x25), encoder.encode(item));
         }
     }
-    return decoder.decode(Uint8Array.from(bytes));
+    return decoder.decode(Buffer.concat(chunks));
 }
 /**
  * `unquote(s)`: only ASCII runs are decoded, each on its own, so a UTF-8
@@ -20691,9 +20771,14 @@ function materializeConnection(entry, read) {
         login: value(entry.login, read) ?? null,
         password: value(entry.password, read) ?? null,
         port: entry.port ?? null,
+        // The extra is a mapping of values, never a reference as a whole (as
+        // collectRefs reads it): `extra: { file: x }` is an extra named file.
         extra: entry.extra === undefined
             ? null
-            : materializeExtra(entry.extra, read)
+            : Object.fromEntries(Object.entries(entry.extra).map(([k, v]) => [
+                k,
+                materializeExtra(v, read)
+            ]))
     };
 }
 
@@ -21676,6 +21761,31 @@ function capabilityFor(method) {
             return 'create", "update';
     }
 }
+/** TLS failures, in the words of the setting that fixes them. */
+const TLS_UNTRUSTED = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT'
+]);
+function explainNetwork(code) {
+    if (code === undefined)
+        return undefined;
+    if (TLS_UNTRUSTED.has(code)) {
+        return `certificate not trusted (${code}); set VAULT_CACERT (the vault-ca-cert input) to the CA that signed Vault's certificate`;
+    }
+    if (code === 'CERT_HAS_EXPIRED')
+        return 'Vault’s TLS certificate has expired';
+    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+        return 'Vault’s TLS certificate does not name this host; use the address the certificate was issued for';
+    }
+    if (code === 'ECONNREFUSED')
+        return 'connection refused; is VAULT_ADDR right and Vault running?';
+    if (code === 'ENOTFOUND')
+        return 'the host name does not resolve; check VAULT_ADDR';
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/clients/vault/client.ts
 
@@ -21734,7 +21844,7 @@ class VaultHttp {
         const path = decodeURIComponent(request.path);
         if (!response) {
             const code = failure?.code;
-            return new VaultError(`cannot reach Vault for ${request.method} ${path}: ${code ?? String(failure)}`, undefined, path);
+            return new VaultError(`cannot reach Vault for ${request.method} ${path}: ${explainNetwork(code) ?? code ?? String(failure)}`, undefined, path);
         }
         const errors = errorsOf(response.body);
         return new VaultError(explainStatus(request.method, path, response.status, errors), response.status, path, errors, response.body);
@@ -23476,6 +23586,9 @@ function connectionFromEnv(env, options, warn) {
     if (!/^https?:\/\/[^/]+/.test(address)) {
         throw new SettingsError(`VAULT_ADDR "${address}" is not an http(s) address, such as https://vault.example.com:8200`);
     }
+    if (/^http:\/\//i.test(address) && !isLoopback(address)) {
+        warn(`VAULT_ADDR ${address} is plain http and not this machine: tokens and secrets cross the network unencrypted; use https`);
+    }
     const skipVerify = env.VAULT_SKIP_VERIFY !== undefined &&
         env.VAULT_SKIP_VERIFY !== '' &&
         env.VAULT_SKIP_VERIFY !== 'false' &&
@@ -23539,6 +23652,10 @@ function connectionSecrets(connection) {
         case 'jwt':
             return [auth.jwt];
     }
+}
+function isLoopback(address) {
+    const host = new URL(address).hostname.replace(/^\[|\]$/g, '');
+    return (host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host));
 }
 
 ;// CONCATENATED MODULE: ./src/io/astro-env.ts

@@ -4,7 +4,7 @@ import {
 } from '../core/validate/validate.js'
 import type { ValueSource } from '../core/manifest/refs.js'
 import { resolveValues } from '../core/sync/resolve.js'
-import { desiredSecrets, type DesiredSecret } from '../core/sync/desired.js'
+import { desiredSecrets } from '../core/sync/desired.js'
 import { planChanges } from '../core/sync/plan.js'
 import { detectDrift } from '../core/sync/drift.js'
 import { ownershipMarks } from '../core/sync/ownership.js'
@@ -18,12 +18,13 @@ import { KvClient } from '../clients/vault/kv.js'
 import { VaultError } from '../clients/vault/transport.js'
 import { warning } from '../core/problems.js'
 import { readVaultState } from './read-state.js'
-import { kwargsJsonFor, syncAstro, type AstroConnection } from './astro.js'
-import { organizationIdFromToken } from '../clients/astro/index.js'
-import type { Manifest } from '../core/manifest/schema.js'
-import { error as problemError, type PathProblem } from '../core/problems.js'
+import { kwargsJsonFor, syncAstro } from './astro.js'
+import { astroConnection, type AstroEnv } from './astro-connection.js'
+import { urisWithSecrets } from './secret-forms.js'
 import { applyChanges } from './apply.js'
 import type { SyncCommand, SyncReport } from './report.js'
+
+export type { AstroEnv } from './astro-connection.js'
 
 export interface SyncRequest {
   command: SyncCommand
@@ -40,14 +41,6 @@ export interface SyncRequest {
   astro?: AstroEnv
   /** Overrides vault.prune (the Action's `prune` input). */
   prune?: boolean | 'all'
-}
-
-export interface AstroEnv {
-  baseUrl: string
-  token?: string
-  organizationId?: string
-  retry?: AstroConnection['retry']
-  waitIntervalMs?: number
 }
 
 /**
@@ -190,69 +183,4 @@ export async function runSync(request: SyncRequest): Promise<SyncReport> {
  */
 function pruneFor(prune: boolean | 'all', kvVersion: 1 | 2): boolean | 'all' {
   return kvVersion === 1 && prune === true ? false : prune
-}
-
-function urisWithSecrets(
-  desired: readonly DesiredSecret[],
-  secrets: readonly string[]
-): string[] {
-  return desired.flatMap((d) => {
-    const uri = d.data.conn_uri
-    if (typeof uri !== 'string') return []
-    const decoded = safeDecode(uri)
-    return secrets.some((s) => decoded.includes(s) || uri.includes(s))
-      ? [uri]
-      : []
-  })
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text)
-  } catch {
-    return text
-  }
-}
-
-/**
- * The Astro connection a manifest with `astro:` needs: a token, and the
- * organization from the manifest, ASTRO_ORGANIZATION_ID or the token's
- * claims, as the Astro CLI finds it.
- */
-function astroConnection(
-  manifest: Manifest,
-  env: AstroEnv | undefined
-): { connection?: AstroConnection } | { problem: PathProblem } {
-  if (!manifest.astro) return {}
-  if (!env?.token) {
-    return {
-      problem: problemError(
-        'astro-token-missing',
-        ['astro'],
-        'astro: lists Deployments, but ASTRO_API_TOKEN is not set; create a Deployment or Workspace API token with the Operator role and set it'
-      )
-    }
-  }
-  const organizationId =
-    manifest.astro.organization_id ??
-    env.organizationId ??
-    organizationIdFromToken(env.token)
-  if (!organizationId) {
-    return {
-      problem: problemError(
-        'astro-organization-missing',
-        ['astro'],
-        'no Astro organization id: set astro.organization_id, or ASTRO_ORGANIZATION_ID'
-      )
-    }
-  }
-  return {
-    connection: {
-      baseUrl: env.baseUrl,
-      token: env.token,
-      organizationId,
-      retry: env.retry,
-      waitIntervalMs: env.waitIntervalMs
-    }
-  }
 }

@@ -53239,7 +53239,7 @@ async function run(env = process.env) {
                 ? validateStep(settings, manifest)
                 : // Loaded on demand: validate and a failing start skip the Vault,
                     // Astro and GitHub clients, which are most of the bundle.
-                    await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(267)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7267))).runSyncStep(settings, manifest);
+                    await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(696)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3696))).runSyncStep(settings, manifest);
     }
     catch (cause) {
         // One failure path for every throw, an Error or not.

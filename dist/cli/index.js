@@ -23184,6 +23184,63 @@ function kwargsJsonFor(manifest, kvVersion, read) {
     return (manifest.astro?.deployments ?? []).map((_, i) => canonicalKwargsJson(deploymentKwargs(manifest, i, kvVersion, read)));
 }
 
+;// CONCATENATED MODULE: ./src/sync/astro-connection.ts
+
+
+/**
+ * The Astro connection a manifest with `astro:` needs: a token, and the
+ * organization from the manifest, ASTRO_ORGANIZATION_ID or the token's
+ * claims, as the Astro CLI finds it.
+ */
+function astroConnection(manifest, env) {
+    if (!manifest.astro)
+        return {};
+    if (!env?.token) {
+        return {
+            problem: problems_error('astro-token-missing', ['astro'], 'astro: lists Deployments, but ASTRO_API_TOKEN is not set; create a Deployment or Workspace API token with the Operator role and set it')
+        };
+    }
+    const organizationId = manifest.astro.organization_id ??
+        env.organizationId ??
+        organizationIdFromToken(env.token);
+    if (!organizationId) {
+        return {
+            problem: problems_error('astro-organization-missing', ['astro'], 'no Astro organization id: set astro.organization_id, or ASTRO_ORGANIZATION_ID')
+        };
+    }
+    return {
+        connection: {
+            baseUrl: env.baseUrl,
+            token: env.token,
+            organizationId,
+            retry: env.retry,
+            waitIntervalMs: env.waitIntervalMs
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sync/secret-forms.ts
+/** Each conn_uri that embeds a secret: the Action masks it whole. */
+function urisWithSecrets(desired, secrets) {
+    return desired.flatMap((d) => {
+        const uri = d.data.conn_uri;
+        if (typeof uri !== 'string')
+            return [];
+        const decoded = secret_forms_safeDecode(uri);
+        return secrets.some((s) => decoded.includes(s) || uri.includes(s))
+            ? [uri]
+            : [];
+    });
+}
+function secret_forms_safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/sync/apply.ts
 
 
@@ -23365,56 +23422,6 @@ async function runSync(request) {
  */
 function pruneFor(prune, kvVersion) {
     return kvVersion === 1 && prune === true ? false : prune;
-}
-function urisWithSecrets(desired, secrets) {
-    return desired.flatMap((d) => {
-        const uri = d.data.conn_uri;
-        if (typeof uri !== 'string')
-            return [];
-        const decoded = run_safeDecode(uri);
-        return secrets.some((s) => decoded.includes(s) || uri.includes(s))
-            ? [uri]
-            : [];
-    });
-}
-function run_safeDecode(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-/**
- * The Astro connection a manifest with `astro:` needs: a token, and the
- * organization from the manifest, ASTRO_ORGANIZATION_ID or the token's
- * claims, as the Astro CLI finds it.
- */
-function astroConnection(manifest, env) {
-    if (!manifest.astro)
-        return {};
-    if (!env?.token) {
-        return {
-            problem: problems_error('astro-token-missing', ['astro'], 'astro: lists Deployments, but ASTRO_API_TOKEN is not set; create a Deployment or Workspace API token with the Operator role and set it')
-        };
-    }
-    const organizationId = manifest.astro.organization_id ??
-        env.organizationId ??
-        organizationIdFromToken(env.token);
-    if (!organizationId) {
-        return {
-            problem: problems_error('astro-organization-missing', ['astro'], 'no Astro organization id: set astro.organization_id, or ASTRO_ORGANIZATION_ID')
-        };
-    }
-    return {
-        connection: {
-            baseUrl: env.baseUrl,
-            token: env.token,
-            organizationId,
-            retry: env.retry,
-            waitIntervalMs: env.waitIntervalMs
-        }
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/sync/report.ts

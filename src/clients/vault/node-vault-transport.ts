@@ -84,6 +84,8 @@ export function createNodeVaultTransport(
           httpAgent,
           httpsAgent
         })
+        // node-vault hands back the body only, never the headers, so a
+        // Retry-After cannot be honoured here: 429/503 back off instead.
         return { status: body === '' || body === undefined ? 204 : 200, body }
       } catch (cause) {
         const failure = cause as NodeVaultError

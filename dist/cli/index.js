@@ -21911,6 +21911,8 @@ function createNodeVaultTransport(settings) {
                     httpAgent,
                     httpsAgent
                 });
+                // node-vault hands back the body only, never the headers, so a
+                // Retry-After cannot be honoured here: 429/503 back off instead.
                 return { status: body === '' || body === undefined ? 204 : 200, body };
             }
             catch (cause) {

@@ -114,70 +114,85 @@ test('Vault dying mid-apply: exit 3, an exact account, and a rerun that converge
   ).toBe(true)
 })
 
-test('a secret changed between the read and the write is a conflict, not overwritten', async () => {
-  const text = manifestFor('airflow')
-  const env: Record<string, string> = {
-    WAREHOUSE_PASSWORD: 'a',
-    SMTP_URI: 'smtp://h',
-    DB_URI: 'x'
-  }
-  const validation = validateManifest(text, {
-    file: 'm.yaml',
-    manifestDir: '/r',
-    repoRoot: '/r'
-  })
-  const manifest = validation.manifest!
-  const read = (ref: ValueRef): string =>
-    'env' in ref ? (env[ref.env] ?? '') : ''
-  const session = await VaultSession.open(request(text, 'apply').connection)
-  const kv = new KvClient(session.http, 'airflow', 2)
-  const desired = desiredSecrets(manifest, read)
-  await applyChanges(
-    kv,
-    planChanges(
-      desired,
-      await readVaultState(kv, manifest, desired, {
+test.each([
+  ['their edit', 'a conflict, not overwritten'],
+  ['changed-in-manifest', 'written (our own write landed, its answer was lost)']
+])(
+  'a secret that became %j between the read and the write is %s',
+  async (edit, outcomeKind) => {
+    const text = manifestFor('airflow')
+    const env: Record<string, string> = {
+      WAREHOUSE_PASSWORD: 'a',
+      SMTP_URI: 'smtp://h',
+      DB_URI: 'x'
+    }
+    const validation = validateManifest(text, {
+      file: 'm.yaml',
+      manifestDir: '/r',
+      repoRoot: '/r'
+    })
+    const manifest = validation.manifest!
+    const read = (ref: ValueRef): string =>
+      'env' in ref ? (env[ref.env] ?? '') : ''
+    const session = await VaultSession.open(request(text, 'apply').connection)
+    const kv = new KvClient(session.http, 'airflow', 2)
+    const desired = desiredSecrets(manifest, read)
+    await applyChanges(
+      kv,
+      planChanges(
+        desired,
+        await readVaultState(kv, manifest, desired, {
+          concurrency: 4,
+          extras: false
+        }),
+        { manifestFile: 'm.yaml', prune: false }
+      ),
+      { concurrency: 4, marks: {}, pruneMode: 'soft' }
+    )
+    env.DB_URI = 'changed-in-manifest'
+    const desired2 = desiredSecrets(manifest, read)
+    const plan = planChanges(
+      desired2,
+      await readVaultState(kv, manifest, desired2, {
         concurrency: 4,
         extras: false
       }),
       { manifestFile: 'm.yaml', prune: false }
-    ),
-    { concurrency: 4, marks: {}, pruneMode: 'soft' }
-  )
-  env.DB_URI = 'changed-in-manifest'
-  const desired2 = desiredSecrets(manifest, read)
-  const plan = planChanges(
-    desired2,
-    await readVaultState(kv, manifest, desired2, {
+    )
+    // Someone edits the same secret after our read.
+    await fetch(`${dev.url}/v1/airflow/data/config/sql_alchemy_conn`, {
+      method: 'POST',
+      headers: { 'X-Vault-Token': dev.rootToken },
+      body: JSON.stringify({ data: { value: edit } })
+    })
+    const outcome = await applyChanges(kv, plan, {
       concurrency: 4,
-      extras: false
-    }),
-    { manifestFile: 'm.yaml', prune: false }
-  )
-  // Someone edits the same secret after our read.
-  await fetch(`${dev.url}/v1/airflow/data/config/sql_alchemy_conn`, {
-    method: 'POST',
-    headers: { 'X-Vault-Token': dev.rootToken },
-    body: JSON.stringify({ data: { value: 'their edit' } })
-  })
-  const outcome = await applyChanges(kv, plan, {
-    concurrency: 4,
-    marks: {},
-    pruneMode: 'soft'
-  })
-  await session.close()
-  expect(outcome.failed.map((f) => [f.key, f.error.split(' (')[0]])).toEqual([
-    ['sql_alchemy_conn', 'changed in Vault after the plan read it']
-  ])
-  const now = await fetch(
-    `${dev.url}/v1/airflow/data/config/sql_alchemy_conn`,
-    { headers: { 'X-Vault-Token': dev.rootToken } }
-  )
-  expect(
-    ((await now.json()) as { data: { data: { value: string } } }).data.data
-      .value
-  ).toBe('their edit')
-})
+      marks: {},
+      pruneMode: 'soft'
+    })
+    await session.close()
+    if (outcomeKind.startsWith('written')) {
+      expect(outcome.failed).toEqual([])
+      expect(outcome.written.map((w) => w.key)).toContain('sql_alchemy_conn')
+      // No second version for the same change: 1 first apply + 1 that landed.
+      expect(
+        dev.counters.snapshot().versionsByKey['airflow/config/sql_alchemy_conn']
+      ).toBe(2)
+      return
+    }
+    expect(outcome.failed.map((f) => [f.key, f.error.split(' (')[0]])).toEqual([
+      ['sql_alchemy_conn', 'changed in Vault after the plan read it']
+    ])
+    const now = await fetch(
+      `${dev.url}/v1/airflow/data/config/sql_alchemy_conn`,
+      { headers: { 'X-Vault-Token': dev.rootToken } }
+    )
+    expect(
+      ((await now.json()) as { data: { data: { value: string } } }).data.data
+        .value
+    ).toBe('their edit')
+  }
+)
 
 test('a sealed Vault is a remote failure that says so', async () => {
   dev.faults.set({ sealed: true })
@@ -228,4 +243,25 @@ test('a token obtained by login is revoked at the end of the run', async () => {
     headers: { 'X-Vault-Token': tokens[0] as string }
   })
   expect(lookup.status).toBe(403)
+})
+
+test('2,000 secrets through 5% 429/503 and reset connections: all correct, no version twice', async () => {
+  dev.faults.set({
+    errorRate: 0.05,
+    errorStatuses: [429, 503],
+    resetRate: 0.02,
+    seed: 11
+  })
+  const text = bigManifest(2000)
+  const report = await runSync(request(text, 'apply', 16))
+  expect(report.remoteError).toBeUndefined()
+  expect(report.vault?.outcome?.failed).toEqual([])
+  expect(syncExitCode(report)).toBe(0)
+  expect(report.vault?.retries).toBeGreaterThan(50)
+  dev.faults.reset()
+  const versions = Object.values(dev.counters.snapshot().versionsByKey)
+  expect(versions).toHaveLength(2000)
+  expect(versions.every((v) => v === 1)).toBe(true)
+  const again = await runSync(request(text, 'plan', 16))
+  expect(again.vault?.changes.every((c) => c.action === 'unchanged')).toBe(true)
 })

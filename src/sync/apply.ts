@@ -1,6 +1,7 @@
 import { isCasConflict, type KvClient } from '../clients/vault/kv.js'
 import { VaultError } from '../clients/vault/transport.js'
 import type { Change } from '../core/sync/plan.js'
+import { sameData } from '../core/sync/changed-fields.js'
 import { mapLimit } from './pool.js'
 
 export interface ApplyOutcome {
@@ -33,9 +34,7 @@ export async function applyChanges(
       if (change.action === 'delete') {
         await kv.remove(change.path, options.pruneMode)
       } else {
-        if (change.action !== 'unchanged') {
-          await kv.write(change.path, change.data ?? {}, change.cas)
-        }
+        if (change.action !== 'unchanged') await writeData(kv, change)
         if (change.writeMarks)
           await kv.writeMetadata(change.path, options.marks)
       }
@@ -55,6 +54,23 @@ export async function applyChanges(
     .filter((c) => !done.has(c))
     .map((c) => ({ kind: c.kind, key: c.key, path: c.path }))
   return outcome
+}
+
+/**
+ * A write whose answer was lost (a reset connection) is retried; if the
+ * first attempt had landed, check-and-set now refuses the retry. Reading
+ * the secret back tells the two apart: our own data means it is written
+ * (no second version); anything else is a real conflict.
+ */
+async function writeData(kv: KvClient, change: Change): Promise<void> {
+  const data = change.data ?? {}
+  try {
+    await kv.write(change.path, data, change.cas)
+  } catch (cause) {
+    if (!isCasConflict(cause)) throw cause
+    const now = await kv.read(change.path)
+    if (now.state !== 'present' || !sameData(now.data, data)) throw cause
+  }
 }
 
 function describeFailure(cause: unknown): string {

@@ -2186,6 +2186,7 @@ function safeDecode(text) {
 
 
 
+
 /**
  * Writes only what the plan says differs. A failure does not hide the
  * others' results; Vault going away stops new writes, and the outcome
@@ -2202,9 +2203,8 @@ async function applyChanges(kv, changes, options) {
                 await kv.remove(change.path, options.pruneMode);
             }
             else {
-                if (change.action !== 'unchanged') {
-                    await kv.write(change.path, change.data ?? {}, change.cas);
-                }
+                if (change.action !== 'unchanged')
+                    await writeData(kv, change);
                 if (change.writeMarks)
                     await kv.writeMetadata(change.path, options.marks);
             }
@@ -2224,6 +2224,25 @@ async function applyChanges(kv, changes, options) {
         .filter((c) => !done.has(c))
         .map((c) => ({ kind: c.kind, key: c.key, path: c.path }));
     return outcome;
+}
+/**
+ * A write whose answer was lost (a reset connection) is retried; if the
+ * first attempt had landed, check-and-set now refuses the retry. Reading
+ * the secret back tells the two apart: our own data means it is written
+ * (no second version); anything else is a real conflict.
+ */
+async function writeData(kv, change) {
+    const data = change.data ?? {};
+    try {
+        await kv.write(change.path, data, change.cas);
+    }
+    catch (cause) {
+        if (!isCasConflict(cause))
+            throw cause;
+        const now = await kv.read(change.path);
+        if (now.state !== 'present' || !sameData(now.data, data))
+            throw cause;
+    }
 }
 function describeFailure(cause) {
     if (isCasConflict(cause)) {

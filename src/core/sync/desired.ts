@@ -1,6 +1,6 @@
 import type { Manifest } from '../manifest/schema.js'
 import type { ConnectionEntry } from '../manifest/connection-schema.js'
-import type { ValueRef } from '../manifest/value-ref.js'
+import { isValueRef, type ValueRef } from '../manifest/value-ref.js'
 import { buildConnUri } from '../airflow/build-conn-uri.js'
 import { connectionFieldsFromInput } from '../airflow/build-conn-uri.js'
 import { parseConnUri } from '../airflow/parse-conn-uri.js'
@@ -72,16 +72,8 @@ export function variableText(value: unknown, read: Read): string {
   if (typeof value === 'string') return value
   if (typeof value === 'number' || typeof value === 'boolean')
     return String(value)
-  if (isRef(value)) return read(value)
+  if (isValueRef(value)) return read(value)
   return JSON.stringify(value)
-}
-
-function isRef(value: unknown): value is ValueRef {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    ('env' in value || 'file' in value)
-  )
 }
 
 function connectionData(

@@ -1,11 +1,7 @@
 import { error, warning, type PathProblem } from '../../problems.js'
 import type { ConnectionEntry } from '../../manifest/connection-schema.js'
 import { FIELD_KEYS } from '../../manifest/connection-schema.js'
-import {
-  describeRef,
-  isValueRef,
-  type ValueRef
-} from '../../manifest/value-ref.js'
+import { describeRef, type ValueRef } from '../../manifest/value-ref.js'
 import { parseConnUri } from '../../airflow/parse-conn-uri.js'
 import { checkRoundTrip } from '../../airflow/round-trip.js'
 import { normalizeConnType } from '../../airflow/connection.js'
@@ -120,11 +116,7 @@ function fieldsFormProblems(
     )
   }
   for (const [key, value] of Object.entries(entry.extra ?? {})) {
-    if (
-      SECRET_EXTRA.test(key) &&
-      typeof value === 'string' &&
-      !isValueRef(value)
-    ) {
+    if (SECRET_EXTRA.test(key) && typeof value === 'string') {
       problems.push(
         warning(
           'extra-literal-secret',

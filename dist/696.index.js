@@ -226,6 +226,7 @@ var materialize = __webpack_require__(9339);
 
 
 
+
 function secretPath(base, key) {
     return base === '' ? key : `${base}/${key}`;
 }
@@ -273,14 +274,9 @@ function variableText(value, read) {
         return value;
     if (typeof value === 'number' || typeof value === 'boolean')
         return String(value);
-    if (isRef(value))
+    if ((0,value_ref/* isValueRef */.pV)(value))
         return read(value);
     return JSON.stringify(value);
-}
-function isRef(value) {
-    return (value !== null &&
-        typeof value === 'object' &&
-        ('env' in value || 'file' in value));
 }
 function connectionData(entry, format, read) {
     if (entry.uri !== undefined) {

@@ -31079,9 +31079,7 @@ function fieldsFormProblems(at, entry, format, read) {
         problems.push((0,core_problems/* error */.z3)('literal-secret', [...at, 'password'], 'a literal password would be in git; use password: { env: NAME } or { file: PATH }'));
     }
     for (const [key, value] of Object.entries(entry.extra ?? {})) {
-        if (SECRET_EXTRA.test(key) &&
-            typeof value === 'string' &&
-            !(0,value_ref/* isValueRef */.pV)(value)) {
+        if (SECRET_EXTRA.test(key) && typeof value === 'string') {
             problems.push((0,core_problems/* warning */.$e)('extra-literal-secret', [...at, 'extra', key], `extra.${key} looks like a credential written into git; use { env: NAME } or { file: PATH }`));
         }
     }

@@ -20841,9 +20841,7 @@ function fieldsFormProblems(at, entry, format, read) {
         problems.push(problems_error('literal-secret', [...at, 'password'], 'a literal password would be in git; use password: { env: NAME } or { file: PATH }'));
     }
     for (const [key, value] of Object.entries(entry.extra ?? {})) {
-        if (SECRET_EXTRA.test(key) &&
-            typeof value === 'string' &&
-            !isValueRef(value)) {
+        if (SECRET_EXTRA.test(key) && typeof value === 'string') {
             problems.push(warning('extra-literal-secret', [...at, 'extra', key], `extra.${key} looks like a credential written into git; use { env: NAME } or { file: PATH }`));
         }
     }
@@ -21293,6 +21291,7 @@ function resolveValues(manifest, manifestDir, source) {
 
 
 
+
 function secretPath(base, key) {
     return base === '' ? key : `${base}/${key}`;
 }
@@ -21340,14 +21339,9 @@ function variableText(value, read) {
         return value;
     if (typeof value === 'number' || typeof value === 'boolean')
         return String(value);
-    if (desired_isRef(value))
+    if (isValueRef(value))
         return read(value);
     return JSON.stringify(value);
-}
-function desired_isRef(value) {
-    return (value !== null &&
-        typeof value === 'object' &&
-        ('env' in value || 'file' in value));
 }
 function connectionData(entry, format, read) {
     if (entry.uri !== undefined) {

@@ -20,13 +20,21 @@ Options:
                           (env VAULT_DEV_MOUNTS="secret:2,airflow:1")
   --namespaces            Honour X-Vault-Namespace like Enterprise/HCP and
                           create an "admin" namespace (env VAULT_DEV_NAMESPACES=1)
+  --tls-cert <file> --tls-key <file>
+                          Serve HTTPS with this PEM certificate and key
   -h, --help              Show this help
 `
 
 export type Parsed =
-  | { kind: 'run'; options: VaultDevServerOptions }
+  | { kind: 'run'; options: VaultDevServerOptions; tlsFiles?: TlsPaths }
   | { kind: 'help' }
   | { kind: 'error'; message: string }
+
+/** Files to read for `tls`; main.ts reads them, so parsing stays pure. */
+export interface TlsPaths {
+  cert: string
+  key: string
+}
 
 function parseMount(
   spec: string
@@ -71,6 +79,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Parsed {
   }
   const args = [...argv]
   let cliMounts: typeof mounts
+  const tls: Partial<TlsPaths> = {}
   while (args.length > 0) {
     const raw = args.shift() ?? ''
     const [flag, inline] = raw.includes('=')
@@ -119,12 +128,24 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Parsed {
       case 'namespaces':
         opts.namespaces = true
         break
+      case 'tls-cert':
+        tls.cert = value()
+        break
+      case 'tls-key':
+        tls.key = value()
+        break
       default:
         return { kind: 'error', message: `unknown option: ${raw}` }
     }
   }
   const chosen = cliMounts ?? mounts
   if (chosen) opts.mounts = chosen
+  if (!tls.cert !== !tls.key)
+    return { kind: 'error', message: '--tls-cert and --tls-key go together' }
+  if (tls.cert && tls.key) {
+    const tlsFiles = { cert: tls.cert, key: tls.key }
+    return { kind: 'run', options: opts, tlsFiles }
+  }
   return { kind: 'run', options: opts }
 }
 
@@ -133,13 +154,13 @@ export function banner(
   server: VaultDevServer,
   opts: VaultDevServerOptions
 ): string {
-  const addr = server.url.replace(/^http:\/\//, '')
+  const addr = server.url.replace(/^https?:\/\//, '')
   const rows: Array<[string, string]> = [
     ['Api Address', server.url],
     ['Cgo', 'disabled'],
     [
       'Listener 1',
-      `tcp (addr: "${addr}", max_request_size: "${opts.maxRequestBytes ?? 33554432}", tls: "disabled")`
+      `tcp (addr: "${addr}", max_request_size: "${opts.maxRequestBytes ?? 33554432}", tls: "${opts.tls ? 'enabled' : 'disabled'}")`
     ],
     [
       'Namespaces',

@@ -12,7 +12,7 @@ import {
   Faults
 } from './faults.js'
 import { DEFAULT_MAX_REQUEST_BYTES } from './http/body.js'
-import { startHttp } from './http/server.js'
+import { startHttp, type TlsFiles } from './http/server.js'
 import { NamespaceState, ServerState } from './state.js'
 import { seedNamespace } from './seed.js'
 import { kvMount } from './sys/mounts.js'
@@ -23,6 +23,7 @@ import { serviceToken } from './util/ids.js'
 export type { FaultConfig, FaultController } from './faults.js'
 export type { CountersSnapshot } from './counters.js'
 export type { LockoutConfig } from './auth/lockout.js'
+export type { TlsFiles } from './http/server.js'
 export { Counters } from './counters.js'
 export { DEFAULT_FAULTS }
 
@@ -46,10 +47,12 @@ export interface VaultDevServerOptions {
   maxRequestBytes?: number
   /** AppRole user lockout; default Vault's 5 failures, 15 min, 15 min. */
   lockout?: Partial<LockoutConfig>
+  /** PEM key and certificate: serve HTTPS only, as a real Vault does. */
+  tls?: TlsFiles
 }
 
 export interface VaultDevServer {
-  /** e.g. http://127.0.0.1:54321 */
+  /** e.g. http://127.0.0.1:54321, or https:// with `tls`. */
   url: string
   rootToken: string
   /** set(partial), reset(), sealed on/off. */
@@ -95,7 +98,7 @@ export async function startVaultDevServer(
     displayName: 'root'
   })
   const faults = new Faults(state, opts.faults)
-  const http = startHttp(state, faults)
+  const http = startHttp(state, faults, opts.tls)
   await new Promise<void>((resolve, reject) => {
     http.server.once('error', reject)
     http.server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {
@@ -106,7 +109,7 @@ export async function startVaultDevServer(
   const addr = http.server.address() as AddressInfo
   const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address
   return {
-    url: `http://${host}:${addr.port}`,
+    url: `${opts.tls ? 'https' : 'http'}://${host}:${addr.port}`,
     rootToken,
     faults,
     counters,

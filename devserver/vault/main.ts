@@ -2,8 +2,9 @@
  * `npm run vault:dev`: the dev server as a process, printing what
  * `vault server -dev` prints. Stops cleanly on SIGINT/SIGTERM.
  */
+import { readFileSync } from 'node:fs'
 import { startVaultDevServer } from './index.js'
-import { USAGE, banner, parseArgs } from './cli.js'
+import { USAGE, banner, parseArgs, type TlsPaths } from './cli.js'
 
 async function main(): Promise<number> {
   const parsed = parseArgs(process.argv.slice(2), process.env)
@@ -17,6 +18,7 @@ async function main(): Promise<number> {
   }
   let server
   try {
+    if (parsed.tlsFiles) parsed.options.tls = readTls(parsed.tlsFiles)
     server = await startVaultDevServer(parsed.options)
   } catch (e) {
     const err = e as NodeJS.ErrnoException
@@ -39,6 +41,13 @@ async function main(): Promise<number> {
     process.once('SIGTERM', stop)
   })
   return 0
+}
+
+function readTls(paths: TlsPaths): { cert: string; key: string } {
+  return {
+    cert: readFileSync(paths.cert, 'utf8'),
+    key: readFileSync(paths.key, 'utf8')
+  }
 }
 
 main().then(

@@ -10,6 +10,7 @@ import {
   type Server,
   type ServerResponse
 } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import type { Socket } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { randomUUID } from 'node:crypto'
@@ -29,13 +30,24 @@ import { type WireResponse, wireErrors } from './response.js'
 /** Paths Vault serves while sealed (dedicated handlers, not the core). */
 const SEALED_OK = new Set(['sys/health', 'sys/seal-status', 'sys/unseal'])
 
+/** PEM key and certificate: the listener then speaks HTTPS only. */
+export interface TlsFiles {
+  key: string
+  cert: string
+}
+
 export interface HttpServer {
+  /** node:https's Server is a node:http Server with TLS underneath. */
   server: Server
   /** Stop listening, drop every connection, stop slow-loris timers. */
   shutdown(): Promise<void>
 }
 
-export function startHttp(state: ServerState, faults: Faults): HttpServer {
+export function startHttp(
+  state: ServerState,
+  faults: Faults,
+  tls?: TlsFiles
+): HttpServer {
   const counters = state.counters
   const timers = new Set<NodeJS.Timeout>()
   const sockets = new Set<Socket>()
@@ -156,6 +168,14 @@ export function startHttp(state: ServerState, faults: Faults): HttpServer {
         send(msg, res, wireErrors(413, ['error parsing JSON']))
         return
       }
+      const echo = faults.echoStatus(line.path)
+      if (echo !== undefined) {
+        kind = 'fault'
+        status = echo
+        const text = body.body.toString('utf8')
+        send(msg, res, wireErrors(echo, [`invalid request body: ${text}`]))
+        return
+      }
       const parsed = parseBody(line, msg.headers['content-type'], body.body)
       if (!parsed.ok) {
         status = parsed.wire.status
@@ -192,9 +212,13 @@ export function startHttp(state: ServerState, faults: Faults): HttpServer {
     }
   }
 
-  const server = createServer({ keepAliveTimeout: 30_000 }, (msg, res) => {
+  const listener = (msg: IncomingMessage, res: ServerResponse): void => {
     void handle(msg, res)
-  })
+  }
+  const options = { keepAliveTimeout: 30_000 }
+  const server: Server = tls
+    ? createTlsServer({ ...options, key: tls.key, cert: tls.cert }, listener)
+    : createServer(options, listener)
   server.on('connection', (socket: Socket) => {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))

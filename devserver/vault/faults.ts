@@ -36,6 +36,12 @@ export interface FaultConfig {
   closeAfterRequests: number | null
   /** New KV v2 mounts answer 400 "Upgrading…" for this many requests (§3.12). */
   kvUpgradeRequests: number
+  /**
+   * Requests whose path starts with `path` fail with `status`, and the error
+   * quotes the request body, as some proxies and plugins do: for tests that
+   * no secret reaches output through an error.
+   */
+  echoBodyPaths: Array<{ path: string; status: number }>
 }
 
 export const DEFAULT_FAULTS: FaultConfig = {
@@ -52,7 +58,8 @@ export const DEFAULT_FAULTS: FaultConfig = {
   slowLorisIntervalMs: 1000,
   seed: 1,
   closeAfterRequests: null,
-  kvUpgradeRequests: 0
+  kvUpgradeRequests: 0,
+  echoBodyPaths: []
 }
 
 export interface FaultController {
@@ -165,6 +172,11 @@ export class Faults implements FaultController {
     return (
       latencyMs + (latencyJitterMs > 0 ? this.random() * latencyJitterMs : 0)
     )
+  }
+
+  /** The status of an `echoBodyPaths` fault for `path`, if any. */
+  echoStatus(path: string): number | undefined {
+    return this.cfg.echoBodyPaths.find((e) => path.startsWith(e.path))?.status
   }
 
   /** Decide what happens to a request on `path` (the part after `/v1/`). */

@@ -29,6 +29,11 @@ export interface AstroFaultConfig {
    * §3, unverified), instead of the spec's JSON Error.
    */
   textAuthErrors: boolean
+  /**
+   * Injected errors quote the request body in their message, as some
+   * gateways and validators do: for tests that no secret reaches output.
+   */
+  echoRequestBody: boolean
   seed: number
 }
 
@@ -41,6 +46,7 @@ export const DEFAULT_ASTRO_FAULTS: AstroFaultConfig = {
   failPaths: [],
   resetNext: 0,
   textAuthErrors: false,
+  echoRequestBody: false,
   seed: 1
 }
 

@@ -45,6 +45,15 @@ function readJson(msg: IncomingMessage): Promise<unknown> {
   })
 }
 
+function readText(msg: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    msg.on('data', (c: Buffer) => chunks.push(c))
+    msg.on('error', reject)
+    msg.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+  })
+}
+
 export function startHttp(ctx: ServerContext): HttpServer {
   const sockets = new Set<Socket>()
   let closing: Promise<void> | undefined
@@ -68,7 +77,9 @@ export function startHttp(ctx: ServerContext): HttpServer {
       return
     }
     if (fault.type === 'status') {
-      return sendFault(res, fault.status, ctx.faults.config.retryAfterSeconds)
+      const { retryAfterSeconds, echoRequestBody } = ctx.faults.config
+      const echo = echoRequestBody ? await readText(msg) : undefined
+      return sendFault(res, fault.status, retryAfterSeconds, echo)
     }
     if (!base) return sendError(res, 404, 'resource not found')
     await route(

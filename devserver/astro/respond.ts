@@ -50,11 +50,12 @@ export function sendError(
   sendJson(res, status, body, { 'X-Request-Id': requestId, ...opts.headers })
 }
 
-/** What an injected fault answers. */
+/** What an injected fault answers; `echo` is quoted in the message. */
 export function sendFault(
   res: ServerResponse,
   status: number,
-  retryAfter: number | null
+  retryAfter: number | null,
+  echo?: string
 ): void {
   const headers: Record<string, string> =
     retryAfter !== null && (status === 429 || status === 503)
@@ -62,7 +63,8 @@ export function sendFault(
       : {}
   if (status === 502 || status === 503 || status === 504) {
     const reason = 'upstream connect error or disconnect/reset before headers'
-    return sendText(res, status, reason, headers)
+    const said = echo === undefined ? reason : `${reason}: ${echo}`
+    return sendText(res, status, said, headers)
   }
   const message =
     status === 429
@@ -70,5 +72,6 @@ export function sendFault(
       : status >= 500
         ? 'internal server error'
         : 'injected fault'
-  sendError(res, status, message, { headers })
+  const said = echo === undefined ? message : `${message}: ${echo}`
+  sendError(res, status, said, { headers })
 }

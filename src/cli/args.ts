@@ -14,6 +14,15 @@ export type CliCommand =
       json: boolean
       concurrency: number
     }
+  | {
+      command: 'provision'
+      file: string
+      json: boolean
+      plan: boolean
+      rotate: boolean
+      credentialsFile?: string
+    }
+  | { command: 'check-access'; file: string; json: boolean }
   | { command: 'uri-parse'; uri: string; json: boolean; showPassword: boolean }
   | {
       command: 'uri-build'
@@ -53,6 +62,10 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     case 'apply':
     case 'drift':
       return parseSync(command, rest)
+    case 'provision':
+      return parseProvision(rest)
+    case 'check-access':
+      return { ...fileAndJson(rest), command: 'check-access' }
     case 'schema':
       strictParse(rest, {})
       return { command: 'schema' }
@@ -91,6 +104,17 @@ function strictParse(
   }
 }
 
+function fileAndJson(args: readonly string[]): { file: string; json: boolean } {
+  const { values } = strictParse(args, {
+    file: { type: 'string', short: 'f' },
+    json: { type: 'boolean' }
+  })
+  return {
+    file: (values.file as string | undefined) ?? DEFAULT_MANIFEST,
+    json: values.json === true
+  }
+}
+
 function parseValidate(args: readonly string[]): CliCommand {
   const { values } = strictParse(args, {
     file: { type: 'string', short: 'f' },
@@ -100,6 +124,27 @@ function parseValidate(args: readonly string[]): CliCommand {
     command: 'validate',
     file: (values.file as string | undefined) ?? DEFAULT_MANIFEST,
     json: values.json === true
+  }
+}
+
+function parseProvision(args: readonly string[]): CliCommand {
+  const { values } = strictParse(args, {
+    file: { type: 'string', short: 'f' },
+    json: { type: 'boolean' },
+    plan: { type: 'boolean' },
+    'rotate-secret-id': { type: 'boolean' },
+    'credentials-file': { type: 'string' }
+  })
+  const credentialsFile = values['credentials-file'] as string | undefined
+  if (credentialsFile === '')
+    throw new UsageError('--credentials-file needs a path')
+  return {
+    command: 'provision',
+    file: (values.file as string | undefined) ?? DEFAULT_MANIFEST,
+    json: values.json === true,
+    plan: values.plan === true,
+    rotate: values['rotate-secret-id'] === true,
+    credentialsFile
   }
 }
 

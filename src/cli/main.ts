@@ -6,6 +6,8 @@ import { TOOL_NAME, VERSION } from '../version.js'
 import { parseCliArgs } from './args.js'
 import { runValidate } from './commands/validate.js'
 import { runSyncCommand } from './commands/sync.js'
+import { runProvisionCommand } from './commands/provision.js'
+import { runCheckAccessCommand } from './commands/check-access.js'
 import { SettingsError } from '../io/vault-env.js'
 import { runUriBuild, runUriParse } from './commands/uri.js'
 import { UsageError, type CliRuntime } from './runtime.js'
@@ -31,6 +33,10 @@ export async function runCli(
       case 'apply':
       case 'drift':
         return await runSyncCommand(command, runtime)
+      case 'provision':
+        return await runProvisionCommand(command, runtime)
+      case 'check-access':
+        return await runCheckAccessCommand(command, runtime)
       case 'schema':
         runtime.stdout(JSON.stringify(manifestJsonSchema(), null, 2) + '\n')
         return ExitCode.Ok

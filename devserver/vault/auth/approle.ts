@@ -22,6 +22,7 @@ import {
   issueSecretId,
   listSecretIds
 } from './approle-secrets.js'
+import { destroyAccessor, lookupAccessor } from './approle-accessors.js'
 
 const NAME = /^[\w .@-]+$/
 
@@ -54,7 +55,7 @@ export class AppRoleBackend implements Backend {
       })
     }
     const m =
-      /^role\/([^/]+)(?:\/(role-id|secret-id|custom-secret-id|secret-id\/destroy))?\/?$/.exec(
+      /^role\/([^/]+)(?:\/(role-id|secret-id|custom-secret-id|secret-id\/destroy|secret-id-accessor\/lookup|secret-id-accessor\/destroy))?\/?$/.exec(
         rel
       )
     const name = m?.[1]?.toLowerCase()
@@ -82,6 +83,10 @@ export class AppRoleBackend implements Backend {
         })
       case 'custom-secret-id':
         return r({ update: (c) => issueSecretId(this.state, c, name, true) })
+      case 'secret-id-accessor/lookup':
+        return r({ update: (c) => lookupAccessor(this.state, c, name) })
+      case 'secret-id-accessor/destroy':
+        return r({ update: (c) => destroyAccessor(this.state, c, name) })
       default:
         return r({ update: (c) => destroySecretId(this.state, c, name) })
     }

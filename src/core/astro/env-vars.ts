@@ -50,7 +50,9 @@ function carry(v: EnvVar): EnvVarRequest {
 
 export function mergeEnvVars(
   current: EnvVar[],
-  desired: DesiredBackend
+  desired: DesiredBackend,
+  /** Rewrite KWARGS even if the fingerprint matches (a new secret-id). */
+  forceKwargs = false
 ): MergedEnv {
   const find = (key: string): EnvVar | undefined =>
     current.find((v) => v.key === key)
@@ -68,7 +70,8 @@ export function mergeEnvVars(
     !print.isSecret &&
     print.value === desired.fingerprint
   // A plain KWARGS is rewritten as a secret even if the fingerprint matches.
-  const kwargsCurrent = kwargs?.isSecret === true && printMatches
+  const kwargsCurrent =
+    !forceKwargs && kwargs?.isSecret === true && printMatches
   const backendPlainOk =
     backend !== undefined &&
     !backend.isSecret &&

@@ -22,6 +22,8 @@ import type { UpdateDeploymentRequest } from './request.js'
 export interface PlanOptions {
   /** POST to Remote Execution Deployments too (default false, §6). */
   pushRemoteExecution?: boolean
+  /** Send KWARGS even when its fingerprint matches: new credentials. */
+  forceKwargs?: boolean
 }
 
 export interface DeploymentPlan {
@@ -52,7 +54,11 @@ export function planDeployment(
       `Deployment ${current.id}: the GET response has no environmentVariables; the token may not be allowed to see them, and updating would delete every variable`
     )
   }
-  const merged = mergeEnvVars(current.environmentVariables, desired)
+  const merged = mergeEnvVars(
+    current.environmentVariables,
+    desired,
+    opts.forceKwargs
+  )
   const plan: DeploymentPlan = {
     id: current.id,
     name: current.name,

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { StringOrRefSchema } from './value-ref.js'
 import { ConnectionSchema } from './connection-schema.js'
 import { AstroSchema } from './astro-schema.js'
+import { ProvisionSchema } from './provision-schema.js'
 
 /**
  * Manifest v1, written once: validation, the types and the published JSON
@@ -77,7 +78,8 @@ export const ManifestSchema = z
       .record(z.string(), StringOrRefSchema)
       .default({})
       .describe('Airflow config secrets (the *_secret options) by name.'),
-    astro: AstroSchema.optional()
+    astro: AstroSchema.optional(),
+    provision: ProvisionSchema.optional()
   })
   .describe('airflow-vault-sync secrets manifest')
 

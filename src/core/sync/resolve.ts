@@ -18,12 +18,15 @@ export interface Resolved {
 export function resolveValues(
   manifest: Manifest,
   manifestDir: string,
-  source: ValueSource
+  source: ValueSource,
+  /** Only these locations (provision reads the Astro kwargs, no secrets). */
+  only: (path: (string | number)[]) => boolean = () => true
 ): Resolved {
   const values = new Map<string, string>()
   const problems: PathProblem[] = []
   const keyOf = (ref: ValueRef): string => JSON.stringify(ref)
   for (const { path, ref } of collectRefs(manifest)) {
+    if (!only(path)) continue
     const value = readRef(ref, manifestDir, source)
     if (value === undefined) {
       problems.push(

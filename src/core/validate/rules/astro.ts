@@ -1,6 +1,10 @@
 import { error, type PathProblem } from '../../problems.js'
 import type { Manifest } from '../../manifest/schema.js'
 import { backendKwargsProblems } from './backend-kwargs.js'
+import { provisionKwargsProblems } from './provision.js'
+
+/** Stands for the role_id provision hands over (a reference, not a literal). */
+const HANDED_OVER = { env: 'provisioned' }
 
 /**
  * Each Deployment runs with the shared kwargs plus its own overrides; the
@@ -22,11 +26,14 @@ export function astroProblems(manifest: Manifest): PathProblem[] {
     // the shared key, once, however many Deployments inherit it.
     const where = (key: string): (string | number)[] =>
       key in own ? [...here, 'backend_kwargs', key] : [...shared, key]
-    for (const problem of backendKwargsProblems(
-      merged,
-      where,
-      manifest.vault
-    )) {
+    // Provisioned credentials are not in the manifest, and must not be.
+    const checked = manifest.provision
+      ? { auth_type: 'approle', role_id: HANDED_OVER, ...merged }
+      : merged
+    for (const problem of [
+      ...backendKwargsProblems(checked, where, manifest.vault),
+      ...provisionKwargsProblems(manifest, merged, where)
+    ]) {
       const id = `${problem.code}|${problem.path.join('.')}|${problem.message}`
       if (!reported.has(id)) problems.push(problem)
       reported.add(id)

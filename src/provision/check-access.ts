@@ -1,0 +1,141 @@
+import { validateManifest } from '../core/validate/validate.js'
+import { resolveValues } from '../core/sync/resolve.js'
+import { error } from '../core/problems.js'
+import { accessChecks, evaluateAccess } from '../core/provision/access.js'
+import type { CheckAccessReport } from '../core/provision/access-report.js'
+import { VaultSession } from '../clients/vault/session.js'
+import { VaultAdmin } from '../clients/vault/admin.js'
+import { VaultError } from '../clients/vault/transport.js'
+import { readerPolicyName } from '../core/provision/names.js'
+import { readerPolicy } from '../core/provision/policies.js'
+import {
+  kwargsIdentities,
+  provisionedIdentities,
+  type Identity
+} from './identities.js'
+import type { ProvisionRequest } from './request.js'
+
+export type CheckAccessRequest = Pick<
+  ProvisionRequest,
+  'text' | 'validate' | 'connection' | 'onSecrets'
+> & {
+  /** False when the environment holds no Vault credentials of its own. */
+  operator: boolean
+}
+
+/** Logs in as Airflow and proves its access, without reading a secret. */
+export async function runCheckAccess(
+  request: CheckAccessRequest
+): Promise<CheckAccessReport> {
+  const validation = validateManifest(request.text, request.validate)
+  const report: CheckAccessReport = {
+    manifestFile: request.validate.file,
+    problems: validation.problems,
+    identities: [],
+    secrets: []
+  }
+  const manifest = validation.manifest
+  if (!manifest || report.problems.some((p) => p.severity === 'error'))
+    return report
+  const resolved = resolveValues(
+    manifest,
+    request.validate.manifestDir,
+    request.validate.values,
+    (path) => path[0] === 'astro'
+  )
+  report.secrets = resolved.secrets
+  if (resolved.problems.length > 0) {
+    report.problems.push(...resolved.problems.map(validation.place))
+    return report
+  }
+  request.onSecrets?.(resolved.secrets)
+  const usesProvision = manifest.provision !== undefined
+  if (
+    !usesProvision &&
+    kwargsIdentities(manifest, resolved.read).length === 0
+  ) {
+    report.problems.push(
+      validation.place(
+        error(
+          'check-access-no-identity',
+          [],
+          'nothing to check with: add a provision: section (check-access then logs in as each provisioned AppRole), or give the Deployments approle or token credentials in astro.backend_kwargs'
+        )
+      )
+    )
+    return report
+  }
+  const namespace = manifest.vault.namespace ?? request.connection.namespace
+  const connection = { ...request.connection, namespace }
+  let operator: VaultSession | undefined
+  try {
+    let identities: Identity[]
+    if (usesProvision) {
+      if (!request.operator)
+        throw new VaultError(
+          'check-access logs in as each provisioned AppRole with a one-use secret-id, which needs an operator token: set VAULT_TOKEN (or AppRole/JWT credentials) allowed to issue secret-ids',
+          undefined,
+          'auth'
+        )
+      operator = await VaultSession.open(connection)
+      identities = await provisionedIdentities(
+        manifest,
+        new VaultAdmin(operator.http)
+      )
+    } else {
+      identities = kwargsIdentities(manifest, resolved.read)
+    }
+    request.onSecrets?.(identities.flatMap((i) => secretsOf(i)))
+    report.secrets.push(...identities.flatMap((i) => secretsOf(i)))
+    for (const identity of identities) {
+      const session = await VaultSession.open({
+        ...connection,
+        auth: identity.auth
+      })
+      try {
+        // An identity without access cannot ask: that is a finding, not a failure.
+        const kv =
+          (await operator?.detectKvVersion(
+            manifest.vault.mount,
+            manifest.vault.kv_version
+          )) ??
+          (await session
+            .detectKvVersion(manifest.vault.mount, manifest.vault.kv_version)
+            .catch(() => manifest.vault.kv_version ?? 2))
+        report.kvVersion = kv
+        const checks = accessChecks(manifest, kv)
+        const granted = await session.capabilities(checks.map((c) => c.path))
+        report.identities.push({
+          who: identity.who,
+          checked: checks.length,
+          findings: evaluateAccess(checks, granted)
+        })
+      } finally {
+        await session.close()
+      }
+    }
+    if (
+      report.kvVersion &&
+      report.identities.some((i) => i.findings.length > 0)
+    ) {
+      report.fix = {
+        name: readerPolicyName(manifest),
+        hcl: readerPolicy(manifest, report.kvVersion)
+      }
+    }
+    return report
+  } catch (cause) {
+    if (!(cause instanceof VaultError)) throw cause
+    report.remoteError = cause.message
+    return report
+  } finally {
+    await operator?.close()
+  }
+}
+
+function secretsOf(identity: Identity): string[] {
+  const a = identity.auth
+  if (a.method === 'approle') return [a.roleId, a.secretId]
+  if (a.method === 'token') return [a.token]
+  return [a.jwt]
+}

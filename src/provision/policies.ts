@@ -1,0 +1,28 @@
+import type { Manifest } from '../core/manifest/schema.js'
+import type { ProvisionSettings } from '../core/manifest/provision-schema.js'
+import {
+  createsSyncPolicy,
+  readerPolicyName,
+  syncPolicyName
+} from '../core/provision/names.js'
+import { readerPolicy, syncPolicy } from '../core/provision/policies.js'
+import type { ProvisionReport } from '../core/provision/report.js'
+
+/** Both policies as HCL, for the plan: the sync one even when not written. */
+export function describePolicies(
+  manifest: Manifest,
+  provision: ProvisionSettings,
+  kvVersion: 1 | 2
+): NonNullable<ProvisionReport['policies']> {
+  return {
+    reader: {
+      name: readerPolicyName(manifest),
+      hcl: readerPolicy(manifest, kvVersion)
+    },
+    sync: {
+      name: syncPolicyName(manifest),
+      hcl: syncPolicy(manifest, kvVersion),
+      written: createsSyncPolicy(provision)
+    }
+  }
+}

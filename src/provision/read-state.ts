@@ -1,0 +1,51 @@
+import type { Manifest } from '../core/manifest/schema.js'
+import type { ProvisionSettings } from '../core/manifest/provision-schema.js'
+import {
+  createsSyncPolicy,
+  readerPolicyName,
+  roleNames,
+  syncPolicyName
+} from '../core/provision/names.js'
+import type { ProvisionState } from '../core/provision/state.js'
+import type { VaultAdmin } from '../clients/vault/admin.js'
+
+/**
+ * Everything provision compares against, read before the first write.
+ * Roles under an auth mount that does not exist yet are simply absent.
+ */
+export async function readProvisionState(
+  admin: VaultAdmin,
+  manifest: Manifest,
+  provision: ProvisionSettings
+): Promise<ProvisionState> {
+  const [mounts, authMounts] = await Promise.all([
+    admin.mounts('mounts'),
+    admin.mounts('auth')
+  ])
+  const state: ProvisionState = {
+    mounts,
+    authMounts,
+    policies: {},
+    approles: {},
+    secretIds: {}
+  }
+  const policyNames = [readerPolicyName(manifest)]
+  if (createsSyncPolicy(provision)) policyNames.push(syncPolicyName(manifest))
+  for (const name of policyNames)
+    state.policies[name] = await admin.policy(name)
+  const approle = provision.approle.mount
+  if (authMounts[`${approle}/`]?.type === 'approle') {
+    for (const role of roleNames(manifest)) {
+      state.approles[role] = await admin.appRole(approle, role)
+      state.secretIds[role] = state.approles[role]
+        ? await admin.managedSecretIds(approle, role)
+        : []
+    }
+  }
+  const jwt = provision.github_jwt
+  if (jwt && authMounts[`${jwt.mount}/`]?.type === 'jwt') {
+    state.jwtConfig = await admin.jwtConfig(jwt.mount)
+    state.jwtRole = await admin.jwtRole(jwt.mount, jwt.role)
+  }
+  return state
+}

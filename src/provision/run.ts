@@ -1,0 +1,152 @@
+/**
+ * provision: validate, read what Vault and Astro have, plan every mount,
+ * policy, role and secret-id, and (unless only planning) carry it out.
+ * A conflict or a missing hand-off stops the run before the first write.
+ */
+import { validateManifest } from '../core/validate/validate.js'
+import { resolveValues } from '../core/sync/resolve.js'
+import { error } from '../core/problems.js'
+import { planVault } from '../core/provision/plan-vault.js'
+import { planCredentials } from '../core/provision/plan-credentials.js'
+import { recipients } from '../core/provision/names.js'
+import { VaultSession } from '../clients/vault/session.js'
+import { VaultAdmin } from '../clients/vault/admin.js'
+import { VaultError } from '../clients/vault/transport.js'
+import { AstroApiError } from '../clients/astro/index.js'
+import { astroConnection } from '../sync/astro-connection.js'
+import { readProvisionState } from './read-state.js'
+import { DeploymentHandoff, type DeploymentView } from './deployments.js'
+import { applyProvision } from './apply.js'
+import { describePolicies } from './policies.js'
+import type { ProvisionRequest } from './request.js'
+import type { ProvisionReport } from '../core/provision/report.js'
+
+export async function runProvision(
+  request: ProvisionRequest
+): Promise<ProvisionReport> {
+  const validation = validateManifest(request.text, request.validate)
+  const report: ProvisionReport = {
+    manifestFile: request.validate.file,
+    problems: validation.problems,
+    planOnly: request.planOnly,
+    rotate: request.rotate,
+    steps: [],
+    deployments: [],
+    conflicts: [],
+    done: [],
+    notAttempted: [],
+    secrets: []
+  }
+  const manifest = validation.manifest
+  if (!manifest || report.problems.some((p) => p.severity === 'error'))
+    return report
+  const provision = manifest.provision
+  if (!provision) {
+    report.problems.push(
+      validation.place(
+        error(
+          'provision-missing',
+          [],
+          'the manifest has no provision: section; add one (`provision: {}` takes the defaults) to say that provision owns the policies, the AppRole and the Deployments’ credentials'
+        )
+      )
+    )
+    return report
+  }
+  // Only the Astro kwargs are needed: the operator need not hold the secrets.
+  const resolved = resolveValues(
+    manifest,
+    request.validate.manifestDir,
+    request.validate.values,
+    (path) => path[0] === 'astro'
+  )
+  report.secrets = resolved.secrets
+  const astro = astroConnection(manifest, request.astro)
+  const missing = [
+    ...resolved.problems,
+    ...('problem' in astro ? [astro.problem] : [])
+  ]
+  if (missing.length > 0) {
+    report.problems.push(...missing.map(validation.place))
+    return report
+  }
+  request.onSecrets?.(resolved.secrets)
+  const namespace = manifest.vault.namespace ?? request.connection.namespace
+  let session: VaultSession | undefined
+  try {
+    session = await VaultSession.open({ ...request.connection, namespace })
+    report.address = request.connection.address
+    const admin = new VaultAdmin(session.http)
+    const state = await readProvisionState(admin, manifest, provision)
+    const vault = planVault(manifest, provision, state)
+    report.kvVersion = vault.kvVersion
+    report.conflicts = vault.conflicts
+    report.policies = describePolicies(manifest, provision, vault.kvVersion)
+    const handoff =
+      'connection' in astro && astro.connection
+        ? new DeploymentHandoff(
+            manifest,
+            vault.kvVersion,
+            resolved.read,
+            astro.connection
+          )
+        : undefined
+    const views: DeploymentView[] = (await handoff?.view()) ?? []
+    const credentials = planCredentials({
+      approleMount: provision.approle.mount,
+      recipients: recipients(manifest),
+      secretIds: state.secretIds,
+      staleDeployments: new Set(
+        views.filter((v) => v.plan.action === 'update').map((v) => v.id)
+      ),
+      rotate: request.rotate,
+      now: request.now?.() ?? Date.now()
+    })
+    report.steps = [...vault.steps, ...credentials.steps]
+    report.deployments = views.map((v) => ({
+      id: v.id,
+      label: v.plan.name ? `${v.plan.name} (${v.id})` : v.id,
+      planned: credentials.plans.some(
+        (p) => p.issue && p.recipient.deploymentId === v.id
+      )
+        ? 'update'
+        : v.plan.action,
+      status: 'unchanged'
+    }))
+    const unhanded = credentials.plans.find(
+      (p) => p.issue && p.recipient.deploymentId === '' && !request.handOff
+    )
+    if (unhanded) {
+      report.problems.push(
+        validation.place(
+          error(
+            'provision-no-handoff',
+            ['provision'],
+            `a secret-id for role ${unhanded.recipient.role} would be issued (${unhanded.reason}), but without astro: it needs somewhere to go: pass --credentials-file FILE (written with mode 0600), or run it in the Action, which sets the masked role-id and secret-id outputs`
+          )
+        )
+      )
+      return report
+    }
+    if (request.planOnly || vault.conflicts.length > 0) return report
+    await applyProvision({
+      request,
+      report,
+      admin,
+      provision,
+      manifest,
+      credentials: credentials.plans,
+      views,
+      handoff
+    })
+    return report
+  } catch (cause) {
+    if (cause instanceof VaultError || cause instanceof AstroApiError) {
+      report.remoteError = cause.message
+      return report
+    }
+    throw cause
+  } finally {
+    await session?.close()
+  }
+}

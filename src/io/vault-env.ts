@@ -1,8 +1,10 @@
+import { X509Certificate } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { VaultAuth, VaultConnection } from '../clients/vault/session.js'
+import { applyProxyEnv } from './proxy-env.js'
+import { SettingsError } from './settings-error.js'
 
-/** A wrong or missing setting: a usage error (exit 2), not a Vault failure. */
-export class SettingsError extends Error {}
+export { SettingsError }
 
 export interface ConnectionOptions {
   concurrency: number
@@ -16,7 +18,8 @@ export interface ConnectionOptions {
 /**
  * The vault CLI's environment: VAULT_ADDR, VAULT_TOKEN, VAULT_NAMESPACE,
  * VAULT_CACERT, VAULT_SKIP_VERIFY; AppRole with VAULT_ROLE_ID and
- * VAULT_SECRET_ID; JWT with VAULT_JWT_ROLE and VAULT_JWT.
+ * VAULT_SECRET_ID; JWT with VAULT_JWT_ROLE and VAULT_JWT. Also gives the
+ * process's clients HTTPS_PROXY, HTTP_PROXY and NO_PROXY (proxy-env.ts).
  */
 export function connectionFromEnv(
   env: NodeJS.ProcessEnv,
@@ -34,6 +37,7 @@ export function connectionFromEnv(
       `VAULT_ADDR ${address} is plain http and not this machine: tokens and secrets cross the network unencrypted; use https`
     )
   }
+  applyProxyEnv(env)
   const skipVerify =
     env.VAULT_SKIP_VERIFY !== undefined &&
     env.VAULT_SKIP_VERIFY !== '' &&
@@ -54,12 +58,27 @@ export function connectionFromEnv(
   }
 }
 
+/** The PEM, checked now: a wrong file fails as a setting, not as TLS. */
 function readCaCert(file: string): string {
+  const fix =
+    'set VAULT_CACERT (the vault-ca-cert input) to the PEM file of the CA that signed Vault’s certificate'
+  let pem: string
   try {
-    return readFileSync(file, 'utf8')
-  } catch {
-    throw new SettingsError(`VAULT_CACERT: cannot read ${file}`)
+    pem = readFileSync(file, 'utf8')
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code ?? String(cause)
+    throw new SettingsError(
+      `VAULT_CACERT: cannot read ${file} (${code}); ${fix}`
+    )
   }
+  try {
+    new X509Certificate(pem)
+  } catch {
+    throw new SettingsError(
+      `VAULT_CACERT: ${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----); ${fix}`
+    )
+  }
+  return pem
 }
 
 function authFromEnv(

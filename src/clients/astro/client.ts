@@ -17,6 +17,7 @@ import {
   type Sleep
 } from './retry.js'
 import { send, type Transport } from './request.js'
+import { fetchFor } from '../net/proxied-fetch.js'
 
 export interface AstroClientOptions {
   /** e.g. https://api.astronomer.io/v1 (or …/platform/v1beta1). */
@@ -24,6 +25,7 @@ export interface AstroClientOptions {
   /** An API token; a leading "Bearer " is accepted. */
   token: string
   organizationId: string
+  /** Default: fetch, through HTTPS_PROXY unless NO_PROXY lists the API. */
   fetch?: typeof fetch
   retry?: Partial<RetryOptions>
   /** Per attempt. Default 30 s. */
@@ -66,7 +68,7 @@ export function createAstroClient(opts: AstroClientOptions): AstroClient {
   const base = opts.baseUrl.replace(/\/+$/, '')
   const org = encodeURIComponent(opts.organizationId)
   const t: Transport = {
-    fetch: opts.fetch ?? globalThis.fetch,
+    fetch: opts.fetch ?? fetchFor(base),
     headers: {
       Authorization: `Bearer ${token}`,
       Accept: 'application/json',

@@ -1,6 +1,11 @@
-import http from 'node:http'
-import https from 'node:https'
 import { createRequire } from 'node:module'
+import { agentsFor } from '../net/agents.js'
+import { ProxyError } from '../net/proxy-tunnel.js'
+import {
+  proxyLabel,
+  proxySettings,
+  type ProxySettings
+} from '../net/proxy-settings.js'
 import type {
   VaultRequest,
   VaultResponse,
@@ -10,6 +15,12 @@ import type {
 // node-vault is CommonJS without usable types (every call is Promise<any>).
 const require = createRequire(import.meta.url)
 const nodeVault = require('node-vault') as (config: object) => NodeVaultClient
+// node-vault's axios would otherwise read HTTPS_PROXY from process.env (not
+// the environment we were given) and stack its proxy on top of our agents,
+// which do the proxying. node-vault does not pass a per-request `proxy`,
+// and its instance takes the defaults when it is created, so: here, once.
+const axios = require('axios') as { defaults: { proxy?: false } }
+axios.defaults.proxy = false
 
 interface NodeVaultClient {
   token: string | undefined
@@ -23,6 +34,7 @@ interface NodeVaultError {
   response?: { statusCode: number; body: unknown }
   code?: string
   message: string
+  cause?: unknown
 }
 
 export interface TransportSettings {
@@ -35,6 +47,8 @@ export interface TransportSettings {
   timeoutMs: number
   /** Sockets kept open: enough for the request concurrency. */
   maxSockets: number
+  /** Default: the process's, from HTTPS_PROXY, HTTP_PROXY and NO_PROXY. */
+  proxy?: ProxySettings
 }
 
 /**
@@ -47,13 +61,11 @@ export interface TransportSettings {
 export function createNodeVaultTransport(
   settings: TransportSettings
 ): VaultTransport {
-  const agentOptions = { keepAlive: true, maxSockets: settings.maxSockets }
-  const httpAgent = new http.Agent(agentOptions)
-  const httpsAgent = new https.Agent({
-    ...agentOptions,
-    ca: settings.caCert,
-    rejectUnauthorized: !settings.skipVerify
+  const agents = agentsFor(settings.address, {
+    ...settings,
+    proxy: settings.proxy ?? proxySettings()
   })
+  const { httpAgent, httpsAgent, proxy } = agents
   const client = nodeVault({
     endpoint: settings.address,
     apiVersion: 'v1',
@@ -67,10 +79,7 @@ export function createNodeVaultTransport(
     setToken: (token) => {
       client.token = token
     },
-    close: () => {
-      httpAgent.destroy()
-      httpsAgent.destroy()
-    },
+    close: () => agents.destroy(),
     async request(request: VaultRequest): Promise<VaultResponse> {
       try {
         const body = await client.request({
@@ -89,6 +98,12 @@ export function createNodeVaultTransport(
         return { status: body === '' || body === undefined ? 204 : 200, body }
       } catch (cause) {
         const failure = cause as NodeVaultError
+        if (failure.cause instanceof ProxyError) throw failure.cause
+        if (failure.response?.statusCode === 407 && proxy) {
+          throw new ProxyError(
+            `the proxy ${proxyLabel(proxy)} answered 407 (authentication required); put its credentials in HTTP_PROXY, or list the host in NO_PROXY`
+          )
+        }
         if (failure.response) {
           return {
             status: failure.response.statusCode,

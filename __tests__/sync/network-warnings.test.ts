@@ -39,7 +39,9 @@ test('an untrusted certificate says to set VAULT_CACERT', () => {
   for (const code of [
     'SELF_SIGNED_CERT_IN_CHAIN',
     'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'DEPTH_ZERO_SELF_SIGNED_CERT'
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_UNTRUSTED'
   ]) {
     expect(explainNetwork(code)).toContain('certificate not trusted')
     expect(explainNetwork(code)).toContain('set VAULT_CACERT')

@@ -40,14 +40,26 @@ export function capabilityFor(method: string): string {
   }
 }
 
-/** TLS failures, in the words of the setting that fixes them. */
+/**
+ * TLS failures, in the words of the setting that fixes them. Which code a
+ * missing CA gives depends on the server: a leaf alone gives
+ * UNABLE_TO_VERIFY_LEAF_SIGNATURE, a leaf sent with its CA gives
+ * SELF_SIGNED_CERT_IN_CHAIN, an intermediate without its root one of the
+ * ISSUER codes, a self-signed leaf DEPTH_ZERO_SELF_SIGNED_CERT.
+ */
 const TLS_UNTRUSTED = new Set([
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
   'UNABLE_TO_GET_ISSUER_CERT',
   'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
   'SELF_SIGNED_CERT_IN_CHAIN',
-  'DEPTH_ZERO_SELF_SIGNED_CERT'
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+  'INVALID_CA'
 ])
+
+/** A TLS client talking to a plain-http listener (or the reverse). */
+const TLS_MISMATCH = new Set(['EPROTO', 'ERR_SSL_WRONG_VERSION_NUMBER'])
 
 export function explainNetwork(code: string | undefined): string | undefined {
   if (code === undefined) return undefined
@@ -55,6 +67,12 @@ export function explainNetwork(code: string | undefined): string | undefined {
     return `certificate not trusted (${code}); set VAULT_CACERT (the vault-ca-cert input) to the CA that signed Vault's certificate`
   }
   if (code === 'CERT_HAS_EXPIRED') return 'Vault’s TLS certificate has expired'
+  if (code === 'CERT_NOT_YET_VALID') {
+    return 'Vault’s TLS certificate is not valid yet; check this machine’s clock'
+  }
+  if (TLS_MISMATCH.has(code)) {
+    return `the TLS handshake failed (${code}); does VAULT_ADDR say https:// for a server that speaks plain http?`
+  }
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
     return 'Vault’s TLS certificate does not name this host; use the address the certificate was issued for'
   }

@@ -34,6 +34,8 @@ export interface FaultConfig {
   seed: number
   /** After this many requests the server drops every connection and stops listening. */
   closeAfterRequests: number | null
+  /** After this many requests every token with a TTL expires (once). */
+  expireTokensAfterRequests: number | null
   /** New KV v2 mounts answer 400 "Upgrading…" for this many requests (§3.12). */
   kvUpgradeRequests: number
   /**
@@ -58,6 +60,7 @@ export const DEFAULT_FAULTS: FaultConfig = {
   slowLorisIntervalMs: 1000,
   seed: 1,
   closeAfterRequests: null,
+  expireTokensAfterRequests: null,
   kvUpgradeRequests: 0,
   echoBodyPaths: []
 }
@@ -115,6 +118,7 @@ export class Faults implements FaultController {
   private cfg: FaultConfig
   private random: () => number
   private seen = 0
+  private tokenSeen = 0
   private failCounts = new Map<string, number>()
 
   constructor(
@@ -135,6 +139,7 @@ export class Faults implements FaultController {
     if (partial.seed !== undefined) this.random = prng(partial.seed)
     if (partial.sealed !== undefined) this.state.seal.sealed = partial.sealed
     if (partial.closeAfterRequests !== undefined) this.seen = 0
+    if (partial.expireTokensAfterRequests !== undefined) this.tokenSeen = 0
     if (partial.failPaths !== undefined) this.failCounts.clear()
     this.state.kvUpgradeRequests = this.cfg.kvUpgradeRequests
   }
@@ -143,6 +148,7 @@ export class Faults implements FaultController {
     this.cfg = { ...DEFAULT_FAULTS }
     this.random = prng(this.cfg.seed)
     this.seen = 0
+    this.tokenSeen = 0
     this.failCounts.clear()
     this.state.seal.sealed = false
     this.state.kvUpgradeRequests = 0
@@ -182,6 +188,12 @@ export class Faults implements FaultController {
   /** Decide what happens to a request on `path` (the part after `/v1/`). */
   decide(path: string): FaultAction {
     const c = this.cfg
+    const expireAt = c.expireTokensAfterRequests
+    if (expireAt !== null && ++this.tokenSeen > expireAt) {
+      // Before this request's token is looked up, so it is the first refused.
+      this.state.tokens.expireAll()
+      c.expireTokensAfterRequests = null
+    }
     if (c.closeAfterRequests !== null && ++this.seen > c.closeAfterRequests) {
       return { type: 'close' }
     }

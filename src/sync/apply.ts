@@ -1,5 +1,6 @@
 import { isCasConflict, type KvClient } from '../clients/vault/kv.js'
 import { VaultError } from '../clients/vault/transport.js'
+import { TokenExpiredError } from '../clients/vault/token-keeper.js'
 import type { Change } from '../core/sync/plan.js'
 import { sameData } from '../core/sync/changed-fields.js'
 import { mapLimit } from './pool.js'
@@ -7,7 +8,7 @@ import { mapLimit } from './pool.js'
 export interface ApplyOutcome {
   written: Array<{ kind: string; key: string; path: string }>
   failed: Array<{ kind: string; key: string; path: string; error: string }>
-  /** Not attempted: the run stopped after Vault became unreachable. */
+  /** Not attempted: Vault became unreachable, or the token expired. */
   skipped: Array<{ kind: string; key: string; path: string }>
 }
 
@@ -42,8 +43,9 @@ export async function applyChanges(
     } catch (cause) {
       outcome.failed.push({ ...who, error: describeFailure(cause) })
       if (
-        cause instanceof VaultError &&
-        (cause.status === undefined || cause.status === 503)
+        cause instanceof TokenExpiredError ||
+        (cause instanceof VaultError &&
+          (cause.status === undefined || cause.status === 503))
       )
         stop()
     } finally {

@@ -21,6 +21,10 @@ export interface SyncReport {
     drift?: DriftItem[]
     requests: number
     retries: number
+    /** Logins that replaced an expired token. */
+    relogins?: number
+    /** renew-self calls that extended a static token. */
+    renewals?: number
   }
   /** Per Astro Deployment: the plan and what happened. */
   astro?: AstroResult[]
@@ -54,6 +58,8 @@ export function reportJson(report: SyncReport): Record<string, unknown> {
       not_attempted: (vault.outcome?.skipped ?? []).map((s) => s.key),
       requests: vault.requests,
       retries: vault.retries,
+      relogins: vault.relogins ?? 0,
+      renewals: vault.renewals ?? 0,
       ...(vault.drift
         ? {
             drift: vault.drift.map((d) => ({

@@ -16,12 +16,14 @@ import {
 import { VaultSession, type VaultConnection } from '../clients/vault/session.js'
 import { KvClient } from '../clients/vault/kv.js'
 import { VaultError } from '../clients/vault/transport.js'
+import { TokenExpiredError } from '../clients/vault/token-keeper.js'
 import { warning } from '../core/problems.js'
 import { readVaultState } from './read-state.js'
 import { kwargsJsonFor, syncAstro } from './astro.js'
 import { astroConnection, type AstroEnv } from './astro-connection.js'
 import { urisWithSecrets } from './secret-forms.js'
 import { applyChanges } from './apply.js'
+import { tokenLostMessage } from './failure-account.js'
 import type { SyncCommand, SyncReport } from './report.js'
 
 export type { AstroEnv } from './astro-connection.js'
@@ -152,6 +154,12 @@ export async function runSync(request: SyncRequest): Promise<SyncReport> {
           marks: ownershipMarks(file),
           pruneMode: manifest.vault.prune_mode
         })
+        const lost = session.tokenLost
+        if (lost)
+          report.remoteError = tokenLostMessage(
+            lost,
+            vault.outcome.written.length
+          )
       }
     }
     Object.assign(vault, session.http.stats)
@@ -171,7 +179,12 @@ export async function runSync(request: SyncRequest): Promise<SyncReport> {
     return report
   } catch (cause) {
     if (!(cause instanceof VaultError)) throw cause
-    return { ...base, remoteError: cause.message }
+    // Expired before the first write: nothing was written.
+    const message =
+      cause instanceof TokenExpiredError
+        ? tokenLostMessage(cause, 0)
+        : cause.message
+    return { ...base, remoteError: message }
   } finally {
     await session?.close()
   }

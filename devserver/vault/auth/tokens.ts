@@ -114,6 +114,20 @@ export class TokenStore {
     }
   }
 
+  /**
+   * Every token with a TTL expires now, as if its time had run out (a
+   * fault for tests); root tokens, which never expire, stay.
+   */
+  expireAll(): number {
+    let expired = 0
+    for (const entry of this.byId.values()) {
+      if (entry.expiresAt === 0) continue
+      entry.expiresAt = Date.now() - 1
+      expired++
+    }
+    return expired
+  }
+
   /** Remaining TTL in whole seconds (0 for tokens that never expire). */
   ttl(entry: TokenEntry): number {
     if (entry.expiresAt === 0) return 0

@@ -19,6 +19,28 @@ import { explainNetwork, explainStatus } from './explain.js'
 export interface ClientStats {
   requests: number
   retries: number
+  /** New tokens from logging in again after one expired. */
+  relogins: number
+  /** Static tokens extended with renew-self. */
+  renewals: number
+}
+
+/** Keeps the token valid; see token-keeper.ts. */
+export interface TokenGuard {
+  /** Before each request: refreshes a token near its end. */
+  before(): Promise<number>
+  /** The token of `generation` worked. */
+  ok(generation: number): void
+  /** It was refused as invalid: true once a new token is there to retry. */
+  refused(generation: number, path: string): Promise<boolean>
+}
+
+/** 403 with "invalid token": unknown, expired or revoked (§6.2). */
+export function isInvalidToken(response: VaultResponse): boolean {
+  return (
+    response.status === 403 &&
+    errorsOf(response.body).some((e) => e.includes('invalid token'))
+  )
 }
 
 /**
@@ -26,7 +48,14 @@ export interface ClientStats {
  * counting and error wording are the same for reads, writes and logins.
  */
 export class VaultHttp {
-  readonly stats: ClientStats = { requests: 0, retries: 0 }
+  readonly stats: ClientStats = {
+    requests: 0,
+    retries: 0,
+    relogins: 0,
+    renewals: 0
+  }
+  /** Set once logged in; logins and revoke-self (`retry: false`) skip it. */
+  guard: TokenGuard | undefined
 
   constructor(
     private readonly transport: VaultTransport,
@@ -53,7 +82,10 @@ export class VaultHttp {
     retry = true
   ): Promise<VaultResponse> {
     const started = Date.now()
+    const guard = retry ? this.guard : undefined
+    const path = decodeURIComponent(request.path)
     for (let attempt = 1; ; attempt++) {
+      const generation = (await guard?.before()) ?? 0
       this.stats.requests++
       let response: VaultResponse | undefined
       let failure: unknown
@@ -61,6 +93,15 @@ export class VaultHttp {
         response = await this.transport.request(request)
       } catch (cause) {
         failure = cause
+      }
+      if (guard && response) {
+        // Refused requests did nothing, so sending again is safe.
+        if (isInvalidToken(response)) {
+          if (await guard.refused(generation, path)) {
+            attempt--
+            continue
+          }
+        } else if (response.status < 429) guard.ok(generation)
       }
       if (response && accept.includes(response.status)) return response
       const again =
@@ -91,12 +132,10 @@ export class VaultHttp {
       )
     }
     const errors = errorsOf(response.body)
-    return new VaultError(
-      explainStatus(request.method, path, response.status, errors),
-      response.status,
-      path,
-      errors,
-      response.body
-    )
+    // "permission denied" alone would send people to their policies.
+    const message = isInvalidToken(response)
+      ? `Vault does not accept the token for ${request.method} ${path}: it is unknown, expired or revoked; check VAULT_TOKEN or the login settings`
+      : explainStatus(request.method, path, response.status, errors)
+    return new VaultError(message, response.status, path, errors, response.body)
   }
 }

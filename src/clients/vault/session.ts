@@ -4,11 +4,15 @@ import type { RetryPolicy } from './retry.js'
 import { createNodeVaultTransport } from './node-vault-transport.js'
 import { encodePath, VaultError } from './transport.js'
 import type { KvVersion } from './kv.js'
+import { login, type LoginAuth } from './login.js'
+import {
+  type TokenExpiredError,
+  TokenKeeper,
+  type Lease
+} from './token-keeper.js'
+import { freshAuth, lookupSelf, renewSelf } from './token-calls.js'
 
-export type VaultAuth =
-  | { method: 'token'; token: string }
-  | { method: 'approle'; roleId: string; secretId: string; mount: string }
-  | { method: 'jwt'; role: string; jwt: string; mount: string }
+export type VaultAuth = { method: 'token'; token: string } | LoginAuth
 
 export interface VaultConnection {
   address: string
@@ -22,9 +26,15 @@ export interface VaultConnection {
   retry?: RetryPolicy
   /** Told of a token obtained by login, so the Action can mask it. */
   onToken?: (token: string) => void
+  /**
+   * A new OIDC token for JWT auth, when the token expired mid-run: the
+   * first may have expired too. Without it, the same one is tried once.
+   */
+  refreshJwt?: () => Promise<string>
+  /** Milliseconds now, for token TTLs; tests move it instead of sleeping. */
+  clock?: () => number
 }
 
-const LoginAnswer = z.object({ auth: z.object({ client_token: z.string() }) })
 const MountAnswer = z.object({
   data: z.object({
     type: z.string(),
@@ -36,8 +46,14 @@ const MountAnswer = z.object({
 export class VaultSession {
   private constructor(
     readonly http: VaultHttp,
+    private readonly keeper: TokenKeeper,
     private readonly obtainedToken: boolean
   ) {}
+
+  /** Set when the token stopped working mid-run and could not be replaced. */
+  get tokenLost(): TokenExpiredError | undefined {
+    return this.keeper.lost
+  }
 
   static async open(connection: VaultConnection): Promise<VaultSession> {
     const transport = createNodeVaultTransport({
@@ -52,25 +68,32 @@ export class VaultSession {
     })
     const http = new VaultHttp(transport, connection.retry)
     const { auth } = connection
-    if (auth.method === 'token') return new VaultSession(http, false)
-    const body =
-      auth.method === 'approle'
-        ? { role_id: auth.roleId, secret_id: auth.secretId }
-        : { role: auth.role, jwt: auth.jwt }
-    // Never retried: each failed login counts toward the lockout (§6.3).
-    const response = await http
-      .send(
-        { method: 'POST', path: encodePath('auth', auth.mount, 'login'), body },
-        [200],
-        false
-      )
-      .catch((cause: unknown) => {
-        throw loginError(auth.method, auth.mount, cause)
-      })
-    const token = LoginAnswer.parse(response.body).auth.client_token
-    connection.onToken?.(token)
-    http.setToken(token)
-    return new VaultSession(http, true)
+    const base = {
+      renew: () => renewSelf(http),
+      now: connection.clock ?? Date.now,
+      counts: http.stats
+    }
+    if (auth.method === 'token') {
+      const keeper = new TokenKeeper(base)
+      const lease = await lookupSelf(http)
+      if (lease) {
+        // It worked just now: a later refusal means it expired mid-run.
+        keeper.setLease(lease)
+        keeper.ok(0)
+      }
+      http.guard = keeper
+      return new VaultSession(http, keeper, false)
+    }
+    const logIn = async (again: boolean): Promise<Lease> => {
+      const fresh = again ? await freshAuth(auth, connection) : auth
+      const { token, lease } = await login(http, fresh, again)
+      connection.onToken?.(token)
+      return lease
+    }
+    const keeper = new TokenKeeper({ ...base, login: () => logIn(true) })
+    keeper.setLease(await logIn(false))
+    http.guard = keeper
+    return new VaultSession(http, keeper, true)
   }
 
   /**
@@ -143,21 +166,4 @@ export class VaultSession {
       this.http.close()
     }
   }
-}
-
-function loginError(method: string, mount: string, cause: unknown): VaultError {
-  const status = cause instanceof VaultError ? cause.status : undefined
-  const said =
-    cause instanceof VaultError && cause.errors.length > 0
-      ? cause.errors.join('; ')
-      : String(cause)
-  const hint =
-    method === 'approle'
-      ? 'check VAULT_ROLE_ID and VAULT_SECRET_ID (not retried: five failures lock the role for 15 minutes)'
-      : 'check VAULT_JWT_ROLE, the token audience and the role’s bound_claims'
-  return new VaultError(
-    `${method} login at auth/${mount} failed: ${said}; ${hint}`,
-    status,
-    `auth/${mount}/login`
-  )
 }

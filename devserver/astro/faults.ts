@@ -24,6 +24,8 @@ export interface AstroFaultConfig {
   }>
   /** The next N requests get their connection destroyed (no answer). */
   resetNext: number
+  /** Requests like `failPaths` get their connection destroyed instead. */
+  resetPaths: Array<{ path: string; method?: string; times?: number }>
   /**
    * Answer 401/403 in text/plain, as live Astro reportedly does (astro-api.md
    * §3, unverified), instead of the spec's JSON Error.
@@ -45,6 +47,7 @@ export const DEFAULT_ASTRO_FAULTS: AstroFaultConfig = {
   failNext: [],
   failPaths: [],
   resetNext: 0,
+  resetPaths: [],
   textAuthErrors: false,
   echoRequestBody: false,
   seed: 1
@@ -76,6 +79,7 @@ export class AstroFaults implements AstroFaultController {
   private cfg: AstroFaultConfig = structuredClone(DEFAULT_ASTRO_FAULTS)
   private random = prng(1)
   private pathCounts = new Map<number, number>()
+  private resetCounts = new Map<number, number>()
 
   constructor(initial: Partial<AstroFaultConfig> = {}) {
     this.set(initial)
@@ -89,6 +93,7 @@ export class AstroFaults implements AstroFaultController {
     this.cfg = { ...this.cfg, ...structuredClone(partial) }
     if (partial.seed !== undefined) this.random = prng(partial.seed)
     if (partial.failPaths !== undefined) this.pathCounts.clear()
+    if (partial.resetPaths !== undefined) this.resetCounts.clear()
   }
 
   failNext(status: number, count = 1): void {
@@ -99,12 +104,21 @@ export class AstroFaults implements AstroFaultController {
     this.cfg = structuredClone(DEFAULT_ASTRO_FAULTS)
     this.random = prng(this.cfg.seed)
     this.pathCounts.clear()
+    this.resetCounts.clear()
   }
 
   decide(method: string, path: string): FaultAction {
     const c = this.cfg
     if (c.resetNext > 0) {
       c.resetNext--
+      return { type: 'reset' }
+    }
+    for (const [i, f] of c.resetPaths.entries()) {
+      if (!path.includes(f.path)) continue
+      if (f.method && f.method.toUpperCase() !== method) continue
+      const used = this.resetCounts.get(i) ?? 0
+      if (f.times !== undefined && used >= f.times) continue
+      this.resetCounts.set(i, used + 1)
       return { type: 'reset' }
     }
     const next = c.failNext[0]

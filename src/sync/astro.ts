@@ -10,6 +10,7 @@ import {
   type DeploymentPlan
 } from '../core/astro/index.js'
 import {
+  AstroApiError,
   createAstroClient,
   waitForHealthy,
   type AstroClientOptions
@@ -32,6 +33,8 @@ export interface AstroResult {
   name?: string
   error?: string
   posted: boolean
+  /** Not tried: the API had refused the token or could not be reached. */
+  notAttempted?: boolean
   waited?: { status: string; seconds: number }
 }
 
@@ -61,7 +64,8 @@ export function deploymentKwargs(
  * Points each Deployment at Vault: GET, plan, and on apply one POST of the
  * whole body when anything differs (every update restarts Airflow, so an
  * unchanged Deployment is never posted). One failing Deployment does not
- * stop the others; each result says what happened.
+ * stop the others, unless the same failure awaits them all; each result
+ * says what happened.
  */
 export async function syncAstro(
   manifest: Manifest,
@@ -79,6 +83,7 @@ export async function syncAstro(
     retry: connection.retry
   })
   const results: AstroResult[] = []
+  let stopped = false
   for (const [index, deployment] of astro.deployments.entries()) {
     const result: AstroResult = {
       id: deployment.id,
@@ -86,6 +91,10 @@ export async function syncAstro(
       posted: false
     }
     results.push(result)
+    if (stopped) {
+      result.notAttempted = true
+      continue
+    }
     try {
       const kwargs = deploymentKwargs(manifest, index, kvVersion, read)
       const desired = {
@@ -111,9 +120,22 @@ export async function syncAstro(
       }
     } catch (cause) {
       result.error = cause instanceof Error ? cause.message : String(cause)
+      stopped = isFatalForAll(cause)
     }
   }
   return results
+}
+
+/**
+ * A refused token (401) or an API out of reach after the retries would
+ * fail every other Deployment the same way; a 403, 404 or 500 is about
+ * one Deployment, so the others are still tried.
+ */
+function isFatalForAll(cause: unknown): boolean {
+  return (
+    cause instanceof AstroApiError &&
+    (cause.status === 401 || cause.status === undefined)
+  )
 }
 
 /** Each Deployment's kwargs JSON: a secret as a whole, for the Action's mask. */

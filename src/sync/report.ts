@@ -28,7 +28,10 @@ export interface SyncReport {
   }
   /** Per Astro Deployment: the plan and what happened. */
   astro?: AstroResult[]
-  /** A failure of Vault itself (exit 3), said without any secret value. */
+  /**
+   * A remote failure (exit 3): Vault's, or Astro's with an account of which
+   * Deployments were updated; said without any secret value.
+   */
   remoteError?: string
   /** Every resolved value, for the front ends to mask; never serialised. */
   secrets: string[]
@@ -83,7 +86,12 @@ function astroJson(d: AstroResult): Record<string, unknown> {
   return {
     id: d.id,
     name: d.name,
-    action: d.error ? 'failed' : (d.plan?.action ?? 'unchanged'),
+    action: d.error
+      ? 'failed'
+      : d.notAttempted
+        ? 'not_attempted'
+        : (d.plan?.action ?? 'unchanged'),
+    updated: d.posted,
     variables: (d.plan?.variables ?? []).map((v) => ({
       key: v.key,
       action: v.action

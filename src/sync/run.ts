@@ -23,7 +23,7 @@ import { kwargsJsonFor, syncAstro } from './astro.js'
 import { astroConnection, type AstroEnv } from './astro-connection.js'
 import { urisWithSecrets } from './secret-forms.js'
 import { applyChanges } from './apply.js'
-import { tokenLostMessage } from './failure-account.js'
+import { astroAccount, tokenLostMessage } from './failure-account.js'
 import type { SyncCommand, SyncReport } from './report.js'
 
 export type { AstroEnv } from './astro-connection.js'
@@ -175,6 +175,7 @@ export async function runSync(request: SyncRequest): Promise<SyncReport> {
         command,
         astro.connection
       )
+      report.remoteError = astroAccount(report.astro, command, vault.outcome)
     }
     return report
   } catch (cause) {

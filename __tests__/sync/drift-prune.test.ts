@@ -63,6 +63,13 @@ test('prune deletes only what this tool wrote, softly, unless told otherwise', a
   ).toEqual(['leaving'])
   const apply = await p.json('apply')
   expect(apply.ok).toBe(true)
+  // Pruned is done: a rerun deletes nothing again, nor does drift see it.
+  const rerun = await p.json('apply')
+  expect(rerun.vault?.changes.map((c) => c.action)).not.toContain('delete')
+  const after = await p.json('drift')
+  expect(after.vault?.drift?.map((d) => `${d.drift} ${d.key}`)).toEqual([
+    'unmanaged hand_made'
+  ])
   // Soft: the versions stay, recoverable with undelete.
   const deleted = await t.root.get(`${mount}/data/variables/leaving`)
   expect(deleted.status).toBe(404)

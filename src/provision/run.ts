@@ -105,7 +105,10 @@ export async function runProvision(
     report.steps = [...vault.steps, ...credentials.steps]
     report.deployments = views.map((v) => ({
       id: v.id,
-      label: v.plan.name ? `${v.plan.name} (${v.id})` : v.id,
+      label: deploymentLabel(
+        v.id,
+        manifest.astro?.deployments[v.index]?.name ?? v.plan.name
+      ),
       planned: credentials.plans.some(
         (p) => p.issue && p.recipient.deploymentId === v.id
       )
@@ -149,4 +152,8 @@ export async function runProvision(
   } finally {
     await session?.close()
   }
+}
+
+function deploymentLabel(id: string, name: string | undefined): string {
+  return name ? `${name} (${id})` : id
 }

@@ -67,6 +67,10 @@ export async function readVaultState(
     ? (
         await mapLimit(unlisted, options.concurrency, async (u) => {
           const metadata = await kv.readMetadata(u.path)
+          // A soft-deleted key still lists, but Airflow cannot read it: it
+          // is pruned already, unless prune_mode destroy wants it gone whole.
+          if (metadata?.live === false && manifest.vault.prune_mode === 'soft')
+            return undefined
           return { ...u, customMetadata: metadata?.customMetadata ?? null }
         })
       ).filter((e): e is ExtraSecret => e !== undefined)

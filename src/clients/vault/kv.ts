@@ -25,7 +25,13 @@ const ListAnswer = z.object({ data: z.object({ keys: z.array(z.string()) }) })
 const MetadataAnswer = z.object({
   data: z.object({
     current_version: z.number(),
-    custom_metadata: z.record(z.string(), z.string()).nullable().optional()
+    custom_metadata: z.record(z.string(), z.string()).nullable().optional(),
+    versions: z
+      .record(
+        z.string(),
+        z.object({ deletion_time: z.string(), destroyed: z.boolean() })
+      )
+      .optional()
   })
 })
 
@@ -83,6 +89,8 @@ export class KvClient {
   async readMetadata(key: string): Promise<{
     version: number
     customMetadata: Record<string, string> | null
+    /** False when the current version is soft-deleted or destroyed. */
+    live: boolean
   } | null> {
     if (this.version === 1) return null
     const response = await this.http.send(
@@ -93,7 +101,8 @@ export class KvClient {
     const { data } = MetadataAnswer.parse(response.body)
     return {
       version: data.current_version,
-      customMetadata: data.custom_metadata ?? null
+      customMetadata: data.custom_metadata ?? null,
+      live: isLive(data.versions?.[String(data.current_version)])
     }
   }
 
@@ -146,5 +155,17 @@ export function isCasConflict(error: unknown): boolean {
     error.errors.some((e) =>
       e.includes('check-and-set parameter did not match')
     )
+  )
+}
+
+/** A version Airflow can still read: not destroyed, not soft-deleted yet. */
+function isLive(
+  version: { deletion_time: string; destroyed: boolean } | undefined
+): boolean {
+  if (!version) return true
+  if (version.destroyed) return false
+  return (
+    version.deletion_time === '' ||
+    Date.parse(version.deletion_time) > Date.now()
   )
 }

@@ -1,0 +1,167 @@
+import { readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import {
+  airflowLogin,
+  call,
+  provisionManifest,
+  provisionProject,
+  startServers,
+  type Servers
+} from './fixture.js'
+
+let servers: Servers
+beforeEach(async () => {
+  servers = await startServers()
+})
+afterEach(() => servers.close())
+
+async function mounts(): Promise<string[]> {
+  const res = await call(
+    servers.vault.url,
+    'GET',
+    'sys/mounts',
+    servers.vault.rootToken
+  )
+  return Object.keys(res.body.data as object)
+}
+
+test('provision --plan lists every mount, policy, role and secret-id, and writes nothing', async () => {
+  const p = provisionProject(servers)
+  const run = await p.run('provision', '--plan')
+  expect(run.code).toBe(0)
+  for (const line of [
+    'create    mount airflow/',
+    'create    auth auth/approle/',
+    'create    policy airflow-airflow',
+    'create    approle airflow-production',
+    'create    approle airflow-staging',
+    'issue     secret-id production (',
+    'none issued yet',
+    'Deployment staging (',
+    'would get new credentials',
+    'Policy airflow-vault-sync-airflow (the CI sync identity; printed only'
+  ])
+    expect(run.stdout).toContain(line)
+  expect(await mounts()).not.toContain('airflow/')
+  expect(servers.astro.changes).toHaveLength(0)
+})
+
+test('an edited policy or role setting is planned as a diff and put back', async () => {
+  const p = provisionProject(servers)
+  expect((await p.run('provision')).code).toBe(0)
+  await call(
+    servers.vault.url,
+    'POST',
+    'sys/policies/acl/airflow-airflow',
+    servers.vault.rootToken,
+    {
+      policy: 'path "airflow/*" {\n  capabilities = ["read", "list"]\n}\n'
+    }
+  )
+  p.write(
+    provisionManifest(servers.astro, {
+      provision:
+        'provision:\n  approle: { token_ttl: 45m, secret_id_bound_cidrs: [127.0.0.1/32] }\n'
+    })
+  )
+  const plan = await p.run('provision', '--plan')
+  expect(plan.stdout).toContain('update    policy airflow-airflow')
+  expect(plan.stdout).toContain('- path "airflow/*" {')
+  expect(plan.stdout).toContain('+ path "airflow/data/connections/*" {')
+  expect(plan.stdout).toMatch(
+    /update {4}approle airflow-production\n {6}token_ttl\n/
+  )
+  // Role changes need no new secret-id: the Deployments stay as they are.
+  expect(plan.stdout).toContain('unchanged secret-id production')
+  const apply = await p.run('provision', '--json')
+  expect(apply.code).toBe(0)
+  expect(JSON.parse(apply.stdout).vault.done).toEqual([
+    'policy airflow-airflow: updated',
+    'approle airflow-production: updated',
+    'approle airflow-staging: updated'
+  ])
+  const role = await call(
+    servers.vault.url,
+    'GET',
+    'auth/approle/role/airflow-staging',
+    servers.vault.rootToken
+  )
+  expect((role.body.data as { token_ttl: number }).token_ttl).toBe(2700)
+})
+
+test('a mount of another KV version is a conflict that stops before any write', async () => {
+  await call(
+    servers.vault.url,
+    'POST',
+    'sys/mounts/airflow',
+    servers.vault.rootToken,
+    {
+      type: 'kv',
+      options: { version: '1' }
+    }
+  )
+  const p = provisionProject(servers, { kv: 2 })
+  const run = await p.run('provision')
+  expect(run.code).toBe(3)
+  expect(run.stdout).toContain(
+    'conflict: "airflow/" is KV v1 but vault.kv_version is 2; fix kv_version, or upgrade the mount (vault kv enable-versioning airflow/)'
+  )
+  expect(run.stdout).toContain('Nothing was written.')
+  const auth = await call(
+    servers.vault.url,
+    'GET',
+    'sys/auth',
+    servers.vault.rootToken
+  )
+  expect(Object.keys(auth.body.data as object)).not.toContain('approle/')
+})
+
+test('without astro: the credentials go to a 0600 file, once; a rerun issues none', async () => {
+  const p = provisionProject(servers, { astro: false })
+  const refused = await p.run('provision')
+  expect(refused.code).toBe(1)
+  expect(refused.stdout).toContain('pass --credentials-file FILE')
+  expect(await mounts()).not.toContain('airflow/')
+  const file = path.join(p.dir, 'out', '..', 'approle.json')
+  const first = await p.run('provision', '--credentials-file', file)
+  expect(first.code).toBe(0)
+  expect(first.stderr).toContain('inside the repository')
+  expect(statSync(file).mode & 0o777).toBe(0o600)
+  const creds = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>
+  expect(creds.role).toBe('airflow-airflow')
+  expect(first.stdout).not.toContain(creds.secret_id)
+  expect((await airflowLogin(servers.vault.url, creds)).status).toBe(200)
+  const again = await p.run('provision', '--credentials-file', file)
+  expect(again.code).toBe(0)
+  expect(again.stdout).toContain('nothing to change')
+  expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(creds)
+  expect(
+    (await p.run('provision', '--rotate-secret-id', '--credentials-file', file))
+      .code
+  ).toBe(0)
+  const rotated = JSON.parse(readFileSync(file, 'utf8')) as Record<
+    string,
+    string
+  >
+  expect(rotated.secret_id).not.toBe(creds.secret_id)
+  expect((await airflowLogin(servers.vault.url, creds)).status).toBe(400)
+  expect((await airflowLogin(servers.vault.url, rotated)).status).toBe(200)
+})
+
+test('a role_id in the kwargs next to provision: is a problem at its line', async () => {
+  const p = provisionProject(servers)
+  p.write(
+    provisionManifest(servers.astro).replace(
+      '    url: https://vault.example.com:8200\n',
+      '    url: https://vault.example.com:8200\n    role_id: { env: ROLE_ID }\n'
+    )
+  )
+  const run = await p.run('provision', '--json')
+  expect(run.code).toBe(1)
+  const problems = JSON.parse(run.stdout).problems as Array<{
+    code: string
+    line: number
+  }>
+  expect(problems.map((x) => x.code)).toEqual(['provisioned-credential'])
+  expect(problems[0]?.line).toBe(31)
+})

@@ -2,6 +2,7 @@ import {
   airflowLogin,
   call,
   DEPLOYMENTS,
+  provisionManifest,
   provisionProject,
   startServers,
   storedKwargs,
@@ -145,4 +146,31 @@ test('a failed Astro update during rotation leaves the old secret-id working', a
   const fixed = storedKwargs(servers.astro, DEPLOYMENTS[1] as string)
   expect((await airflowLogin(servers.vault.url, fixed)).status).toBe(200)
   expect((await airflowLogin(servers.vault.url, staging)).status).toBe(400)
+})
+
+test('apply cannot rewrite provisioned kwargs: it leaves the Deployment alone and says to run provision', async () => {
+  const p = provisionProject(servers)
+  expect((await p.run('provision')).code).toBe(0)
+  const id = DEPLOYMENTS[0] as string
+  const before = storedKwargs(servers.astro, id)
+  p.write(
+    provisionManifest(servers.astro).replace(
+      'https://vault.example.com:8200',
+      'https://vault2.example.com:8200'
+    )
+  )
+  const posts = servers.astro.changes.length
+  const apply = await p.run('apply')
+  expect(apply.code).toBe(3)
+  expect(apply.stdout).toContain('run `airflow-vault-sync provision`')
+  expect(servers.astro.changes.length).toBe(posts)
+  expect(storedKwargs(servers.astro, id)).toEqual(before)
+  // provision sees the stale kwargs, issues a secret-id and hands them over.
+  const run = await p.run('provision', '--json')
+  expect(run.code).toBe(0)
+  const after = storedKwargs(servers.astro, id)
+  expect(after.url).toBe('https://vault2.example.com:8200')
+  expect((await airflowLogin(servers.vault.url, after)).status).toBe(200)
+  expect((await airflowLogin(servers.vault.url, before)).status).toBe(400)
+  expect((await p.run('apply')).code).toBe(0)
 })

@@ -16,6 +16,11 @@ import {
   type AstroClientOptions
 } from '../clients/astro/index.js'
 import type { SyncCommand } from './report.js'
+import {
+  provisionedKwargs,
+  publicKwargs,
+  type RoleCredentials
+} from '../core/provision/handoff.js'
 
 export interface AstroConnection {
   baseUrl: string
@@ -25,6 +30,10 @@ export interface AstroConnection {
   /** Poll interval for `wait: healthy`; tests shorten it. */
   waitIntervalMs?: number
 }
+
+/** A Deployment whose kwargs changed cannot get them without its secret-id. */
+export const PROVISION_NEEDED =
+  'its kwargs changed, and its AppRole secret-id is handed over only by `provision`, which Vault shows once: run `airflow-vault-sync provision` with an admin token to update it; nothing was sent'
 
 /** Per Deployment: the plan, and what happened to it. */
 export interface AstroResult {
@@ -43,7 +52,8 @@ export function deploymentKwargs(
   manifest: Manifest,
   index: number,
   kvVersion: 1 | 2,
-  read: (ref: ValueRef) => string
+  read: (ref: ValueRef) => string,
+  credentials?: RoleCredentials
 ): BackendKwargsValues {
   const astro = manifest.astro
   if (!astro) return {}
@@ -57,7 +67,10 @@ export function deploymentKwargs(
       ? read(value)
       : (value as string | number | boolean | null)
   }
-  return backendKwargs(manifest.vault, kvVersion, values)
+  return backendKwargs(manifest.vault, kvVersion, {
+    ...values,
+    ...provisionedKwargs(manifest, credentials)
+  })
 }
 
 /**
@@ -99,7 +112,11 @@ export async function syncAstro(
       const kwargs = deploymentKwargs(manifest, index, kvVersion, read)
       const desired = {
         kwargsJson: canonicalKwargsJson(kwargs),
-        fingerprint: fingerprint(kwargs, deployment.id)
+        // Provisioned credentials are unknown here: their stand-in is.
+        fingerprint: fingerprint(
+          manifest.provision ? publicKwargs(kwargs) : kwargs,
+          deployment.id
+        )
       }
       const current = await client.getDeployment(deployment.id)
       const plan = planDeployment(current, desired)
@@ -107,6 +124,10 @@ export async function syncAstro(
       result.name ??= plan.name
       if (command !== 'apply' || plan.action !== 'update' || !plan.body)
         continue
+      if (manifest.provision) {
+        result.error = PROVISION_NEEDED
+        continue
+      }
       await client.updateDeployment(deployment.id, plan.body)
       result.posted = true
       if ((deployment.wait ?? astro.wait) === 'healthy') {

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import type { Problem } from '../core/problems.js'
+import { redactMasked } from './mask.js'
 
 /** GitHub shows at most 10 of each kind per step; the rest are dropped. */
 const ANNOTATIONS_PER_KIND = 10
@@ -17,7 +18,7 @@ export function annotate(problems: readonly Problem[]): void {
       .filter((p) => p.severity === severity)
       .slice(0, ANNOTATIONS_PER_KIND)
       .forEach((p) =>
-        emit(p.message, {
+        emit(redactMasked(p.message), {
           title: p.code,
           file: p.file,
           startLine: p.line,
@@ -27,9 +28,13 @@ export function annotate(problems: readonly Problem[]): void {
   }
 }
 
-/** Written once, at the end, even on failure; a failed write only warns. */
-export async function writeSummary(markdown: string): Promise<void> {
+/**
+ * Written once, at the end, even on failure; a failed write only warns.
+ * The runner masks the summary too, but a file is not a log: redact here.
+ */
+export async function writeSummary(summary: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
+  const markdown = redactMasked(summary)
   const text =
     Buffer.byteLength(markdown) > MAX_SUMMARY_BYTES
       ? markdown.slice(0, MAX_SUMMARY_BYTES / 2) +

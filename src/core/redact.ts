@@ -1,39 +1,110 @@
 import { quote, quotePlus } from './airflow/python-quote.js'
+import { pythonJsonString } from './airflow/python-json.js'
+import { parseConnUri } from './airflow/parse-conn-uri.js'
 
 /**
- * Shorter values are not redacted from output: a two-letter secret would
- * blank out every word containing it. GitHub's own masking has the same
- * trade-off; such values are still never printed by construction.
+ * Shorter values are neither redacted nor registered as masks: a two-letter
+ * secret would blank out every word containing it (GitHub's runner masks
+ * whatever it is given, however short). Such values are still never
+ * printed, by construction; the leak tests check it.
  */
 export const MIN_REDACTED_LENGTH = 4
 export const REDACTED = '***'
 
-/** Every form a value can take in output: raw, each line, percent-encoded. */
-export function secretForms(secret: string): string[] {
-  const forms = new Set<string>([secret, ...secret.split(/\r?\n/)])
-  for (const form of [...forms]) {
-    for (const encode of [encodeURIComponent, quote, quotePlus]) {
+/** A string's text inside a JSON string literal. */
+const json = (s: string): string => JSON.stringify(s).slice(1, -1)
+
+/**
+ * The ways a value reaches output: percent-encoded in a conn_uri (Airflow
+ * quotes with `quote` and `quote_plus`), escaped in JSON (ours, Python's
+ * ASCII-only json.dumps in `__extra__`, and JSON inside JSON, as the Astro
+ * body carries the kwargs), whitespace collapsed by a one-line error.
+ */
+const ENCODINGS: ReadonlyArray<(s: string) => string> = [
+  (s) => s,
+  encodeURIComponent,
+  (s) => quote(s),
+  quotePlus,
+  json,
+  (s) => json(json(s)),
+  (s) => pythonJsonString(s).slice(1, -1),
+  (s) => quotePlus(pythonJsonString(s)),
+  (s) => s.replace(/\s+/g, ' ').trim()
+]
+
+/** Base64 the runner derives from every mask itself; we redact it too. */
+const BASE64: ReadonlyArray<(s: string) => string> = [
+  (s) => Buffer.from(s).toString('base64').replace(/=+$/, ''),
+  (s) => Buffer.from(s).toString('base64url')
+]
+
+/**
+ * The value, each of its lines, and the password of a whole conn_uri; a
+ * part under the minimum has no forms at all, encoded ones included.
+ */
+function parts(secret: string): string[] {
+  const out = [secret, ...secret.split(/\r?\n/)]
+  try {
+    const parsed = parseConnUri(secret)
+    if (parsed.ok && parsed.fields.password) out.push(parsed.fields.password)
+  } catch {
+    // Not a URI Airflow could read; its raw forms are still covered.
+  }
+  return out.filter((p) => p.length >= MIN_REDACTED_LENGTH)
+}
+
+function forms(
+  secret: string,
+  encodings: ReadonlyArray<(s: string) => string>
+): string[] {
+  const out = new Set<string>()
+  for (const part of parts(secret)) {
+    for (const encode of encodings) {
       try {
-        forms.add(encode(form))
+        out.add(encode(part))
       } catch {
-        // A lone surrogate cannot be encoded; the raw form is still there.
+        // A lone surrogate cannot be percent-encoded; the raw form stays.
       }
     }
   }
-  return [...forms].filter((f) => f.length >= MIN_REDACTED_LENGTH)
+  return [...out].filter((f) => f.length >= MIN_REDACTED_LENGTH)
 }
 
-/** A function that replaces every known secret form in a text. */
+/** What the Action registers with ::add-mask:: for a value. */
+export function maskForms(secret: string): string[] {
+  return forms(secret, ENCODINGS)
+}
+
+/** Every form of a value that redaction replaces. */
+export function secretForms(secret: string): string[] {
+  return forms(secret, [...ENCODINGS, ...BASE64])
+}
+
+/**
+ * A function that replaces every known form of the secrets in a text. One
+ * scan finds each position's longest form, and overlapping hits merge into
+ * one `***`, so a form inside another never leaves a piece showing.
+ */
 export function makeRedactor(
   secrets: readonly string[]
 ): (text: string) => string {
-  const forms = [...new Set(secrets.flatMap(secretForms))].sort(
-    (a, b) => b.length - a.length
-  )
-  if (forms.length === 0) return (text) => text
+  const byPrefix = new Map<string, string[]>()
+  for (const form of new Set(secrets.flatMap(secretForms))) {
+    const key = form.slice(0, MIN_REDACTED_LENGTH)
+    byPrefix.set(key, [...(byPrefix.get(key) ?? []), form])
+  }
+  if (byPrefix.size === 0) return (text) => text
+  for (const list of byPrefix.values()) list.sort((a, b) => b.length - a.length)
   return (text) => {
-    let out = text
-    for (const form of forms) out = out.split(form).join(REDACTED)
-    return out
+    let out = ''
+    let done = 0
+    for (let i = 0; i + MIN_REDACTED_LENGTH <= text.length; i++) {
+      const list = byPrefix.get(text.slice(i, i + MIN_REDACTED_LENGTH))
+      const hit = list?.find((f) => text.startsWith(f, i))
+      if (hit === undefined) continue
+      if (i >= done) out += text.slice(done, i) + REDACTED
+      done = Math.max(done, i + hit.length)
+    }
+    return out + text.slice(done)
   }
 }

@@ -21,7 +21,7 @@ import { warning } from '../core/problems.js'
 import { readVaultState } from './read-state.js'
 import { kwargsJsonFor, syncAstro } from './astro.js'
 import { astroConnection, type AstroEnv } from './astro-connection.js'
-import { urisWithSecrets } from './secret-forms.js'
+import { redactReport, urisWithSecrets } from './secret-forms.js'
 import { applyChanges } from './apply.js'
 import { astroAccount, tokenLostMessage } from './failure-account.js'
 import type { SyncCommand, SyncReport } from './report.js'
@@ -50,6 +50,12 @@ export interface SyncRequest {
  * Nothing is written unless everything before the first write succeeded.
  */
 export async function runSync(request: SyncRequest): Promise<SyncReport> {
+  // Servers may quote what we sent them: every text leaves redacted.
+  const report = await sync(request)
+  return redactReport(report, report.secrets)
+}
+
+async function sync(request: SyncRequest): Promise<SyncReport> {
   const { command } = request
   const file = request.validate.file
   const validation = validateManifest(request.text, request.validate)

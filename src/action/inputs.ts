@@ -21,10 +21,19 @@ export const Inputs = {
   Prune: 'prune',
   CommentOnPr: 'comment-on-pr',
   DriftIssue: 'drift-issue',
-  GitHubToken: 'github-token'
+  GitHubToken: 'github-token',
+  RotateSecretId: 'rotate-secret-id'
 } as const
 
-export const COMMANDS = ['validate', 'plan', 'apply', 'drift'] as const
+export const COMMANDS = [
+  'validate',
+  'plan',
+  'apply',
+  'drift',
+  'provision-plan',
+  'provision',
+  'check-access'
+] as const
 export type ActionCommand = (typeof COMMANDS)[number]
 
 /** Everything the Action was asked to do, parsed once. */
@@ -44,6 +53,8 @@ export interface ActionSettings {
   commentOnPr: 'never' | 'always' | 'on-change'
   driftIssue: boolean
   githubToken?: string
+  /** provision: issue a new secret-id and retire the old one. */
+  rotateSecretId: boolean
 }
 
 export class InputError extends Error {}
@@ -84,12 +95,18 @@ export function getSettings(env: NodeJS.ProcessEnv): ActionSettings {
     ['true', 'false'],
     Inputs.DriftIssue
   )
+  const rotate = oneOf(
+    input(Inputs.RotateSecretId) || 'false',
+    ['true', 'false'],
+    Inputs.RotateSecretId
+  )
   return {
     command: command as ActionCommand,
     prune:
       prune === '' ? undefined : prune === 'all' ? 'all' : prune === 'true',
     commentOnPr: commentOnPr as ActionSettings['commentOnPr'],
     driftIssue: driftIssue === 'true',
+    rotateSecretId: rotate === 'true',
     githubToken: input(Inputs.GitHubToken) || undefined,
     manifest: input(Inputs.Manifest) || 'airflow-secrets.yaml',
     workspace: env.GITHUB_WORKSPACE || process.cwd(),

@@ -21,12 +21,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const settings = getSettings(env)
     const manifest = readManifestFile(settings.manifest, settings.workspace)
     summary += `\`${settings.command}\` of \`${manifest.display}\`\n\n`
-    summary +=
-      settings.command === 'validate'
-        ? validateStep(settings, manifest)
-        : // Loaded on demand: validate and a failing start skip the Vault,
-          // Astro and GitHub clients, which are most of the bundle.
-          await (await import('./sync-step.js')).runSyncStep(settings, manifest)
+    summary += await runStep(settings, manifest)
   } catch (cause) {
     // One failure path for every throw, an Error or not.
     const message =
@@ -42,6 +37,33 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.setFailed(`${TOOL_NAME} failed: ${message}`)
   } finally {
     await writeSummary(summary)
+  }
+}
+
+/**
+ * Loaded on demand: validate and a failing start skip the Vault, Astro and
+ * GitHub clients, which are most of the bundle.
+ */
+async function runStep(
+  settings: ActionSettings,
+  manifest: ManifestFile
+): Promise<string> {
+  switch (settings.command) {
+    case 'validate':
+      return validateStep(settings, manifest)
+    case 'provision':
+    case 'provision-plan':
+      return (await import('./provision-step.js')).runProvisionStep(
+        settings,
+        manifest
+      )
+    case 'check-access':
+      return (await import('./provision-step.js')).runCheckAccessStep(
+        settings,
+        manifest
+      )
+    default:
+      return (await import('./sync-step.js')).runSyncStep(settings, manifest)
   }
 }
 

@@ -143,7 +143,7 @@ async function reportOnGitHub(
 }
 
 /** GitHub's OIDC token for a JWT login, when no token was given. */
-async function oidcToken(
+export async function oidcToken(
   settings: ActionSettings
 ): Promise<string | undefined> {
   if (!settings.vaultEnv.VAULT_JWT_ROLE || settings.vaultEnv.VAULT_JWT)

@@ -1,0 +1,136 @@
+import * as core from '@actions/core'
+import { runProvision } from '../provision/run.js'
+import { runCheckAccess } from '../provision/check-access.js'
+import { provisionExitCode, provisionJson } from '../core/provision/report.js'
+import {
+  checkAccessExitCode,
+  checkAccessJson
+} from '../core/provision/access-report.js'
+import {
+  renderCheckAccessMarkdown,
+  renderProvisionMarkdown
+} from '../core/render/provision-markdown.js'
+import { renderProblemsMarkdown } from '../core/render/markdown.js'
+import { localValueSource, type ManifestFile } from '../io/manifest-file.js'
+import { connectionFromEnv, connectionSecrets } from '../io/vault-env.js'
+import { astroFromEnv } from '../io/astro-env.js'
+import { operatorConnection } from '../io/operator-connection.js'
+import type { HandedCredentials } from '../provision/request.js'
+import type { ActionSettings } from './inputs.js'
+import { maskSecret } from './mask.js'
+import { annotate } from './report.js'
+import { oidcToken } from './sync-step.js'
+
+/**
+ * provision and provision-plan. Without astro:, the new role_id and
+ * secret_id become the masked outputs role-id and secret-id: registered
+ * with the runner before they are set, so no later step can print them.
+ */
+export async function runProvisionStep(
+  settings: ActionSettings,
+  manifest: ManifestFile
+): Promise<string> {
+  const jwt = await oidcToken(settings)
+  const connection = connectionFromEnv(
+    settings.vaultEnv,
+    { concurrency: 4, jwt },
+    (w) => core.warning(w)
+  )
+  connectionSecrets(connection).forEach(maskSecret)
+  connection.onToken = maskSecret
+  const astro = astroFromEnv(settings.vaultEnv)
+  if (astro.token) maskSecret(astro.token)
+  const report = await runProvision({
+    text: manifest.text,
+    validate: validateOptions(settings, manifest),
+    connection,
+    astro,
+    planOnly: settings.command === 'provision-plan',
+    rotate: settings.rotateSecretId,
+    onSecrets: (secrets) => secrets.forEach(maskSecret),
+    handOff: (c: HandedCredentials) => {
+      maskSecret(c.roleId)
+      maskSecret(c.secretId)
+      core.setOutput('role-id', c.roleId)
+      core.setOutput('secret-id', c.secretId)
+      return `role_id and secret_id of role ${c.role} set as the step outputs role-id and secret-id (masked)`
+    }
+  })
+  annotate(report.problems)
+  const json = provisionJson(report)
+  core.setOutput('ok', String(json.ok))
+  core.setOutput(
+    'changed',
+    String((json.vault as { changes: number }).changes > 0)
+  )
+  core.setOutput('plan', JSON.stringify(json))
+  core.setOutput('problems', JSON.stringify(json.problems))
+  const summary =
+    renderProblemsMarkdown(manifest.display, report.problems) +
+    '\n' +
+    renderProvisionMarkdown(report)
+  core.setOutput('summary', summary)
+  const code = provisionExitCode(report)
+  const why =
+    report.remoteError ??
+    (report.conflicts.length > 0
+      ? `${report.conflicts.join('; ')}; nothing was written`
+      : undefined)
+  if (why) {
+    core.setOutput('error-message', why)
+    core.setFailed(why)
+  } else if (code === 1) core.setFailed(`${manifest.display} has problems`)
+  else if (code === 3)
+    core.setFailed('some Deployments were not updated; see the summary')
+  return summary
+}
+
+/** check-access: Airflow's identity, logged in once, proves its access. */
+export async function runCheckAccessStep(
+  settings: ActionSettings,
+  manifest: ManifestFile
+): Promise<string> {
+  const { connection, operator } = operatorConnection(settings.vaultEnv, (w) =>
+    core.warning(w)
+  )
+  if (operator) connectionSecrets(connection).forEach(maskSecret)
+  const report = await runCheckAccess({
+    text: manifest.text,
+    validate: validateOptions(settings, manifest),
+    connection,
+    operator,
+    onSecrets: (secrets) => secrets.forEach(maskSecret)
+  })
+  annotate(report.problems)
+  const json = checkAccessJson(report)
+  core.setOutput('ok', String(json.ok))
+  core.setOutput('plan', JSON.stringify(json))
+  core.setOutput('problems', JSON.stringify(json.problems))
+  const summary =
+    renderProblemsMarkdown(manifest.display, report.problems) +
+    '\n' +
+    renderCheckAccessMarkdown(report)
+  core.setOutput('summary', summary)
+  const code = checkAccessExitCode(report)
+  if (report.remoteError) {
+    core.setOutput('error-message', report.remoteError)
+    core.setFailed(report.remoteError)
+  } else if (code !== 0) {
+    core.setFailed(
+      "Airflow's Vault identity does not have exactly the access it needs; see the summary"
+    )
+  }
+  return summary
+}
+
+function validateOptions(
+  settings: ActionSettings,
+  manifest: ManifestFile
+): Parameters<typeof runProvision>[0]['validate'] {
+  return {
+    file: manifest.display,
+    manifestDir: manifest.directory,
+    repoRoot: settings.workspace,
+    values: localValueSource(settings.vaultEnv, settings.workspace)
+  }
+}

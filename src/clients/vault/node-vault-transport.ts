@@ -1,4 +1,7 @@
-import { createRequire } from 'node:module'
+import nodeVaultFactory from 'node-vault'
+// The very file node-vault requires (its CommonJS build), so these are
+// the defaults of node-vault's axios, not those of axios's ESM twin.
+import nodeVaultAxios from 'axios/dist/node/axios.cjs'
 import { agentsFor } from '../net/agents.js'
 import { ProxyError } from '../net/proxy-tunnel.js'
 import {
@@ -12,15 +15,16 @@ import type {
   VaultTransport
 } from './transport.js'
 
-// node-vault is CommonJS without usable types (every call is Promise<any>).
-const require = createRequire(import.meta.url)
-const nodeVault = require('node-vault') as (config: object) => NodeVaultClient
+// node-vault's types are Promise<any> throughout; this is what we use.
+// Imported, not required at run time, so that ncc bundles it into dist/.
+const nodeVault = nodeVaultFactory as unknown as (
+  config: object
+) => NodeVaultClient
 // node-vault's axios would otherwise read HTTPS_PROXY from process.env (not
 // the environment we were given) and stack its proxy on top of our agents,
 // which do the proxying. node-vault does not pass a per-request `proxy`,
 // and its instance takes the defaults when it is created, so: here, once.
-const axios = require('axios') as { defaults: { proxy?: false } }
-axios.defaults.proxy = false
+nodeVaultAxios.defaults.proxy = false
 
 interface NodeVaultClient {
   token: string | undefined

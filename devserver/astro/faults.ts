@@ -32,8 +32,9 @@ export interface AstroFaultConfig {
    */
   textAuthErrors: boolean
   /**
-   * Injected errors quote the request body in their message, as some
-   * gateways and validators do: for tests that no secret reaches output.
+   * Injected errors quote the request body in their message, and each
+   * environment variable's value in fieldErrors, as some gateways and
+   * validators do: for tests that no secret reaches output.
    */
   echoRequestBody: boolean
   seed: number

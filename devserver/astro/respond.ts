@@ -73,5 +73,22 @@ export function sendFault(
         ? 'internal server error'
         : 'injected fault'
   const said = echo === undefined ? message : `${message}: ${echo}`
-  sendError(res, status, said, { headers })
+  const fieldErrors = echo === undefined ? [] : quotedValues(echo)
+  sendError(res, status, said, { headers, fieldErrors })
+}
+
+/** A validator's field errors, each quoting an environment variable's value. */
+function quotedValues(body: string): FieldError[] {
+  try {
+    const vars = (JSON.parse(body) as { environmentVariables?: unknown })
+      .environmentVariables
+    if (!Array.isArray(vars)) return []
+    return vars.map((v: { value?: unknown }, i) => ({
+      field: `environmentVariables[${i}].value`,
+      code: 'invalid',
+      message: `invalid value ${JSON.stringify(v.value)}`
+    }))
+  } catch {
+    return []
+  }
 }

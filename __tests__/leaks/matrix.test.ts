@@ -1,0 +1,153 @@
+/**
+ * Issue #8, zero secret leaks: every row of the matrix through the CLI
+ * (text and --json) and the Action, against the loopback Vault and Astro
+ * servers. No canary may appear in any channel in any form; the Action
+ * must register each one with ::add-mask:: before the first request, and
+ * the CLI must never print a workflow command.
+ */
+import {
+  startVaultDevServer,
+  type VaultDevServer
+} from '../../devserver/vault/index.js'
+import {
+  startAstroTestServer,
+  type AstroTestServer
+} from '../../devserver/astro/index.js'
+import { MIN_REDACTED_LENGTH } from '../../src/core/redact.js'
+import { allCanaries, ENV_CANARIES } from './canaries.js'
+import { SYNC_ROWS } from './cases-sync.js'
+import { URI_ROWS } from './cases-uri.js'
+import { runActionEntry, runCliEntry, type EntryRun } from './entries.js'
+import { describeLeaks, findLeaks } from './forms.js'
+import { ENTRIES, type Entry, type Row, type RowContext } from './matrix.js'
+import {
+  cliEnv,
+  MANIFEST,
+  mountKv,
+  workspace,
+  type Servers
+} from './project.js'
+import { expectMaskedFirst } from './masks.js'
+
+const ROWS: Row[] = [...SYNC_ROWS, ...URI_ROWS]
+
+let dev: VaultDevServer
+let astro: AstroTestServer
+let servers: Servers
+beforeAll(async () => {
+  dev = await startVaultDevServer({ mounts: [] })
+  astro = await startAstroTestServer()
+  servers = {
+    vault: { url: dev.url, token: dev.rootToken },
+    astro: {
+      url: astro.url,
+      token: astro.token,
+      organizationId: astro.organizationId
+    }
+  }
+})
+afterAll(async () => {
+  await dev.close()
+  await astro.close()
+})
+
+const requests = (): number => {
+  const v = dev.counters.snapshot()
+  return v.requests.total + v.inFlight + astro.counters.snapshot().total
+}
+
+let mounts = 0
+async function context(row: Row): Promise<RowContext> {
+  const mount = `leak${++mounts}`
+  await mountKv(servers, mount)
+  const dir = workspace(mount, row.variant ?? 'full')
+  const env = cliEnv(servers)
+  const setup = async (...args: string[]): Promise<void> => {
+    const run = await runCliEntry([...args, '-f', MANIFEST], dir, env)
+    expect(run.channels.stderr).toBe('')
+    expect(run.code).toBe(0)
+  }
+  return { servers, dev, astro, mount, dir, env, setup }
+}
+
+async function runEntry(
+  row: Row,
+  entry: Entry,
+  ctx: RowContext
+): Promise<EntryRun> {
+  if (entry !== 'action') {
+    const args = row.cli?.(ctx) ?? [row.command, '-f', MANIFEST]
+    const json = entry === 'cli --json' ? ['--json'] : []
+    return runCliEntry([...args, ...json], ctx.dir, ctx.env)
+  }
+  const inputs = {
+    command: row.action ?? '',
+    manifest: MANIFEST,
+    'vault-address': servers.vault.url,
+    'vault-token': servers.vault.token,
+    'astro-api-token': servers.astro.token,
+    'astro-organization-id': servers.astro.organizationId,
+    'comment-on-pr': 'never',
+    ...row.inputs
+  }
+  const env = {
+    ...ENV_CANARIES,
+    GITHUB_WORKSPACE: ctx.dir,
+    ASTRO_API_URL: servers.astro.url
+  }
+  return runActionEntry(inputs, env, requests)
+}
+
+const cases = ROWS.flatMap((row) =>
+  (row.entries ?? ENTRIES)
+    .filter((e) => e !== 'action' || row.action !== null)
+    .map(
+      (entry) =>
+        [
+          `${row.command} ${row.outcome}: ${row.case} (${entry})`,
+          row,
+          entry
+        ] as const
+    )
+)
+
+test.each(cases)('%s', async (_name, row, entry) => {
+  const ctx = await context(row)
+  await row.prepare?.(ctx)
+  row.faults?.(ctx)
+  const before = requests()
+  let run: EntryRun
+  try {
+    run = await runEntry(row, entry, ctx)
+  } finally {
+    dev.faults.reset()
+    astro.faults.reset()
+  }
+  const used = requests() > before
+  const canaries = allCanaries({
+    VAULT_TOKEN: dev.rootToken,
+    ASTRO_API_TOKEN: astro.token
+  })
+  const product = new Set(row.product?.(entry) ?? [])
+  const searched = Object.fromEntries(
+    Object.entries(run.channels).filter(([c]) => !product.has(c))
+  )
+  const leaks = findLeaks(canaries, searched)
+  expect(describeLeaks(leaks, searched, canaries)).toEqual([])
+  expect({ exit: run.code }).toEqual({
+    exit: entry === 'action' ? row.exit.action : row.exit.cli
+  })
+  if (entry === 'action') {
+    expect(
+      run.masks.filter((m) => m.value.length < MIN_REDACTED_LENGTH)
+    ).toEqual([])
+    if (used) expectMaskedFirst(run, canaries)
+  } else {
+    for (const [channel, text] of Object.entries(run.channels))
+      expect({ channel, commands: text.match(/^::.*$/gm) }).toEqual({
+        channel,
+        commands: null
+      })
+  }
+  await row.verify?.(ctx, run)
+})

@@ -1,0 +1,113 @@
+/**
+ * One manifest repository per run, on a mount of its own, so a run's
+ * writes never change what the next run sees. The manifest plants every
+ * canary: connection fields and extras, a whole conn_uri, variables,
+ * config and Astro backend_kwargs.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { SEED_IDS } from '../../devserver/astro/index.js'
+import { ENV_CANARIES, PEM } from './canaries.js'
+
+export const MANIFEST = 'airflow-secrets.yaml'
+
+/** full: every canary; the others add one bad input to it. */
+export type Variant = 'full' | 'bad-uri' | 'missing-file'
+
+export function manifestText(mount: string, variant: Variant): string {
+  const bad =
+    variant === 'bad-uri' ? '  bad: { uri: { env: CANARY_BAD_URI } }\n' : ''
+  const missing =
+    variant === 'missing-file' ? '  missing: { file: no-such-value.txt }\n' : ''
+  return `version: 1
+vault: { mount: ${mount}, prune: true }
+connections:
+  db:
+    conn_type: postgres
+    host: db.example.com
+    port: 5432
+    login: airflow
+    password: { env: CANARY_PW }
+    extra: { sslkey: { file: key.pem }, role: { env: CANARY_ROLE } }
+  smtp: { uri: { env: CANARY_CONN_URI } }
+${bad}variables:
+  jsonish: { env: CANARY_JSONISH }
+  unicode: { env: CANARY_UNICODE }
+  short: { env: CANARY_SHORT }
+  plain: production
+${missing}config:
+  spaced: { env: CANARY_SPACED }
+  short3: { env: CANARY_SHORT3 }
+astro:
+  deployments: [{ id: ${SEED_IDS.standard} }, { id: ${SEED_IDS.remote} }]
+  backend_kwargs:
+    url: https://vault.example.com:8200
+    auth_type: approle
+    role_id: { env: CANARY_ROLE }
+    secret_id: { env: CANARY_KWARGS }
+`
+}
+
+export interface Servers {
+  vault: { url: string; token: string }
+  astro: { url: string; token: string; organizationId: string }
+}
+
+/** A repository holding the manifest and the key file it reads. */
+export function workspace(mount: string, variant: Variant): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'avs-leak-'))
+  mkdirSync(path.join(dir, '.git'))
+  writeFileSync(path.join(dir, MANIFEST), manifestText(mount, variant))
+  writeFileSync(path.join(dir, 'key.pem'), `${PEM}\n`)
+  return dir
+}
+
+/** The CLI's environment: credentials and every canary. */
+export function cliEnv(servers: Servers): Record<string, string> {
+  return {
+    ...ENV_CANARIES,
+    VAULT_ADDR: servers.vault.url,
+    VAULT_TOKEN: servers.vault.token,
+    ASTRO_API_URL: servers.astro.url,
+    ASTRO_API_TOKEN: servers.astro.token,
+    ASTRO_ORGANIZATION_ID: servers.astro.organizationId
+  }
+}
+
+/** A Vault request as root, for set-up and read-back. */
+export async function vault(
+  servers: Servers,
+  method: string,
+  apiPath: string,
+  body?: unknown
+): Promise<unknown> {
+  const res = await fetch(`${servers.vault.url}/v1/${apiPath}`, {
+    method,
+    headers: { 'X-Vault-Token': servers.vault.token },
+    body: body === undefined ? undefined : JSON.stringify(body)
+  })
+  const text = await res.text()
+  if (!res.ok) throw new Error(`${method} ${apiPath}: ${res.status} ${text}`)
+  return text === '' ? undefined : JSON.parse(text)
+}
+
+/** A fresh KV v2 mount. */
+export async function mountKv(servers: Servers, mount: string): Promise<void> {
+  await vault(servers, 'POST', `sys/mounts/${mount}`, {
+    type: 'kv',
+    options: { version: '2' }
+  })
+}
+
+/** The `value` or `conn_uri` stored at a KV v2 path, as Airflow reads it. */
+export async function readSecret(
+  servers: Servers,
+  mount: string,
+  key: string
+): Promise<Record<string, string>> {
+  const body = (await vault(servers, 'GET', `${mount}/data/${key}`)) as {
+    data: { data: Record<string, string> }
+  }
+  return body.data.data
+}

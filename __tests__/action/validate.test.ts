@@ -56,7 +56,7 @@ describe('the Action with command: validate', () => {
     )
     expect(run.exitCode).toBe(1)
     expect(run.outputs['error-message']).toBe(
-      "Invalid command 'sync-everything'. Expected one of: validate, plan, apply, drift."
+      "Invalid command 'sync-everything'. Expected one of: validate, plan, apply, drift, provision-plan, provision, check-access."
     )
     expect(run.stdout).toContain(
       '::error::airflow-vault-sync failed: Invalid command'

@@ -1,4 +1,5 @@
 import http from 'node:http'
+import { cli } from '../helpers/cli.js'
 import type { AddressInfo } from 'node:net'
 import {
   githubClaims,
@@ -50,7 +51,7 @@ test('the GitHub JWT role logs CI in with the sync policy, which is enough for a
     issuer: ${issuer.url}
     bound_audiences: [https://github.com/octo-org]
     repository: octo-org/octo-repo
-    ref: refs/heads/main
+    ref: [refs/heads/main, 'refs/pull/*/merge']
 `
     const p = provisionProject(servers, { provision })
     p.write(
@@ -87,6 +88,29 @@ test('the GitHub JWT role logs CI in with the sync policy, which is enough for a
     const drift = await p.run('drift')
     expect(drift.stdout).toContain('No drift')
     expect(drift.code).toBe(0)
+    // A pull request's merge ref may plan; a rerun of provision is a no-op.
+    p.env.VAULT_JWT = mint(key, {
+      ...githubClaims({ ref: 'refs/pull/42/merge' }),
+      iss: issuer.url
+    })
+    expect((await p.run('plan')).code).toBe(0)
+    const operator: Record<string, string> = {
+      ...p.env,
+      VAULT_TOKEN: servers.vault.rootToken
+    }
+    delete operator.VAULT_JWT_ROLE
+    const rerun = await cli(['provision', '--json'], {
+      cwd: p.dir,
+      env: operator
+    })
+    expect(JSON.parse(rerun.stdout)).toMatchObject({
+      ok: true,
+      vault: { changes: 0 }
+    })
+    // The sync identity may not provision: it is not an admin.
+    const denied = await p.run('provision')
+    expect(denied.code).toBe(3)
+    expect(denied.stderr).toContain('sys/mounts')
     // Another branch's token is refused by the role's bound claims.
     p.env.VAULT_JWT = mint(key, {
       ...githubClaims({ ref: 'refs/heads/feature' }),

@@ -37,6 +37,8 @@ export async function runSyncStep(
   const astro = astroFromEnv(settings.vaultEnv)
   if (astro.token) maskSecret(astro.token)
   connection.onToken = maskSecret
+  // A long run outlives GitHub's ID token: a re-login asks for a new one.
+  if (jwt) connection.refreshJwt = () => core.getIDToken(settings.jwtAudience)
   const report = await runSync({
     command,
     text: manifest.text,

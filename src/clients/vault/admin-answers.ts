@@ -41,6 +41,7 @@ export const JwtRoleAnswer = Data(
     user_claim: z.string(),
     bound_audiences: strings,
     bound_claims: z.record(z.string(), z.unknown()).nullish(),
+    bound_claims_type: z.string().default('string'),
     token_policies: strings,
     token_ttl: z.number()
   })

@@ -69,10 +69,7 @@ export class VaultAdmin {
     const body = await this.read(encodePath('auth', mount, 'role', role))
     if (!body) return null
     const d = JwtRoleAnswer.parse(body).data
-    const claims = Object.fromEntries(
-      Object.entries(d.bound_claims ?? {}).map(([k, v]) => [k, String(v)])
-    )
-    return { ...d, bound_claims: claims }
+    return { ...d, bound_claims: d.bound_claims ?? {} }
   }
 
   /** This tool's secret-ids for a role, found by accessor; values never. */

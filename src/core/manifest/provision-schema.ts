@@ -76,10 +76,11 @@ export const GithubJwtSchema = z.strictObject({
     .regex(/^[\w.-]+\/[\w.-]+$/, 'owner/name')
     .describe('Only this repository’s workflows may log in.'),
   ref: z
-    .string()
-    .min(1)
+    .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
     .optional()
-    .describe('Only this ref, e.g. refs/heads/main. Absent: any ref.'),
+    .describe(
+      'Only these refs, e.g. refs/heads/main, or [refs/heads/main, "refs/pull/*/merge"] so pull requests can plan (a * makes the claims globs). Absent: any ref.'
+    ),
   token_ttl: DurationSchema.default('15m')
 })
 

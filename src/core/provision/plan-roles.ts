@@ -63,13 +63,17 @@ export function jwtRoleStep(
   manifest: Manifest,
   jwt: NonNullable<ProvisionSettings['github_jwt']>
 ): Step {
-  const claims: Record<string, string> = { repository: jwt.repository }
+  const claims: Record<string, string | string[]> = {
+    repository: jwt.repository
+  }
   if (jwt.ref !== undefined) claims.ref = jwt.ref
+  const glob = [jwt.ref ?? []].flat().some((r) => r.includes('*'))
   const desired = {
     role_type: 'jwt',
     user_claim: 'repository',
     bound_audiences: [...jwt.bound_audiences].sort(),
     bound_claims: claims,
+    bound_claims_type: glob ? 'glob' : 'string',
     token_policies: [syncPolicyName(manifest)],
     token_ttl: durationSeconds(jwt.token_ttl)
   }

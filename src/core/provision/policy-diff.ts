@@ -26,12 +26,13 @@ export function policyDiff(before: string, after: string): string[] {
       i++
       j++
     } else if (
-      j < b.length &&
-      (i >= a.length || (lcs[i]?.[j + 1] ?? 0) >= (lcs[i + 1]?.[j] ?? 0))
+      i < a.length &&
+      (j >= b.length || (lcs[i + 1]?.[j] ?? 0) >= (lcs[i]?.[j + 1] ?? 0))
     ) {
-      out.push(`+ ${b[j++]}`)
-    } else {
+      // Removals before additions, as diff(1) shows a changed block.
       out.push(`- ${a[i++]}`)
+    } else {
+      out.push(`+ ${b[j++]}`)
     }
   }
   return out

@@ -64,7 +64,11 @@ export function provisionJson(
     vault: {
       address: report.address,
       kv_version: report.kvVersion,
-      changes: provisionChanges(report),
+      // Unknown when Vault could not be read at all.
+      changes:
+        report.remoteError && report.steps.length === 0
+          ? null
+          : provisionChanges(report),
       steps: report.steps.map((s) => ({
         kind: s.kind,
         name: s.name,

@@ -37,7 +37,8 @@ export interface JwtRoleRead {
   role_type: string
   user_claim: string
   bound_audiences: string[]
-  bound_claims: Record<string, string>
+  bound_claims: Record<string, unknown>
+  bound_claims_type: string
   token_policies: string[]
   token_ttl: number
 }

@@ -36,6 +36,19 @@ export function changedFields(current: object, desired: object): string[] {
   const was = current as Record<string, unknown>
   const want = desired as Record<string, unknown>
   return Object.keys(want).filter(
-    (k) => JSON.stringify(was[k]) !== JSON.stringify(want[k])
+    (k) => canonical(was[k]) !== canonical(want[k])
+  )
+}
+
+/** JSON with object keys sorted: Vault answers maps in Go's sorted order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
+            a < b ? -1 : a > b ? 1 : 0
+          )
+        )
+      : v
   )
 }

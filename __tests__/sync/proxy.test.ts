@@ -113,6 +113,24 @@ test('credentials in the proxy URL are sent to it and never printed', async () =
   }
 })
 
+test('a proxy that refuses the Astro API is named too, without retries', async () => {
+  const credentials = { user: 'runner', password: 'pr0xy-s3cret' }
+  const guarded = await startTestProxy({ credentials })
+  try {
+    const p = proxiedProject(guarded.url.replace('s3cret', 'guess'))
+    p.env.NO_PROXY = `127.0.0.1:${port(vault.url)}`
+    const run = await p.run('apply')
+    expect(run.code).toBe(3)
+    expect(run.stdout + run.stderr).toContain(
+      `the proxy http://127.0.0.1:${port(guarded.url)} answered 407`
+    )
+    expect(run.stdout + run.stderr).not.toMatch(/guess|runner/)
+    expect(guarded.seen).toHaveLength(1)
+  } finally {
+    await guarded.close()
+  }
+})
+
 test('a proxy that is not listening is named: exit 3', async () => {
   const url = proxy.url
   await proxy.close()

@@ -18,6 +18,7 @@ import {
   type RetryOptions,
   type Sleep
 } from './retry.js'
+import { ProxyError } from '../net/proxy-tunnel.js'
 
 export interface Transport {
   fetch: typeof fetch
@@ -33,7 +34,14 @@ export interface Transport {
 
 type Outcome =
   | { ok: true; status: number; text: string }
-  | { ok: false; status?: number; text: string; retryAfterMs?: number }
+  | {
+      ok: false
+      status?: number
+      text: string
+      retryAfterMs?: number
+      /** A proxy that refused: another try would be refused alike. */
+      final?: boolean
+    }
 
 async function attempt(
   t: Transport,
@@ -58,7 +66,7 @@ async function attempt(
     const detail = timedOut
       ? `no answer within ${t.timeoutMs} ms`
       : (err.cause?.code ?? err.cause?.message ?? err.message)
-    return { ok: false, text: detail }
+    return { ok: false, text: detail, final: err.cause instanceof ProxyError }
   }
 }
 
@@ -74,7 +82,8 @@ export async function send(
   for (let n = 1; ; n++) {
     const out = await attempt(t, url, init)
     if (out.ok) return out.text
-    const retryable = out.status === undefined || isRetryableStatus(out.status)
+    const retryable =
+      !out.final && (out.status === undefined || isRetryableStatus(out.status))
     if (retryable && n < t.retry.maxAttempts) {
       const delay = backoffMs(t.retry, n, t.random, out.retryAfterMs)
       if (t.now() - started + delay <= t.retry.maxTotalMs) {

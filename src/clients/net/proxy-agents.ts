@@ -66,8 +66,9 @@ export class ForwardAgent extends http.Agent {
     req: http.ClientRequest,
     options: { host?: string; port?: number | string }
   ): void {
+    const host = net.isIPv6(req.host) ? `[${req.host}]` : req.host
     const port = options.port ? `:${options.port}` : ''
-    req.path = `http://${req.host}${port}${req.path}`
+    req.path = `http://${host}${port}${req.path}`
     const auth = proxyAuthorization(this.proxy)
     if (auth) req.setHeader('Proxy-Authorization', auth)
     baseAddRequest.call(this, req, options)

@@ -22,6 +22,7 @@ import { readVaultState } from './read-state.js'
 import { kwargsJsonFor, syncAstro } from './astro.js'
 import { astroConnection, type AstroEnv } from './astro-connection.js'
 import { redactReport, urisWithSecrets } from './secret-forms.js'
+import { connectionSecrets } from '../io/vault-env.js'
 import { applyChanges } from './apply.js'
 import { astroAccount, tokenLostMessage } from './failure-account.js'
 import type { SyncCommand, SyncReport } from './report.js'
@@ -50,9 +51,15 @@ export interface SyncRequest {
  * Nothing is written unless everything before the first write succeeded.
  */
 export async function runSync(request: SyncRequest): Promise<SyncReport> {
-  // Servers may quote what we sent them: every text leaves redacted.
+  // Servers may quote what we sent them (a login body holds the
+  // credentials): every text leaves redacted.
   const report = await sync(request)
-  return redactReport(report, report.secrets)
+  const astroToken = request.astro?.token
+  return redactReport(report, [
+    ...report.secrets,
+    ...connectionSecrets(request.connection),
+    ...(astroToken ? [astroToken] : [])
+  ])
 }
 
 async function sync(request: SyncRequest): Promise<SyncReport> {

@@ -42,6 +42,9 @@ export const ENV_CANARIES = {
   CANARY_BAD_URI: 'postgres://canary-bad:badtok9/w#rd@db.example.com:5432/x'
 } as const
 
+/** The AppRole secret_id of the approle rows (a custom secret-id). */
+export const APPROLE_SECRET_ID = 'approle-sidtokC "q\\ü/x'
+
 /** Values put straight into Vault behind the manifest's back (drift). */
 export const VAULT_SIDE = {
   changed: 'vault-side-sidetokA-old-value',
@@ -92,6 +95,6 @@ export function allCanaries(credentials: Record<string, string>): Canary[] {
 function withMarkers(canaries: Canary[]): Canary[] {
   return canaries.map((c) => ({
     ...c,
-    marker: /[a-z]+tok[0-9A-B]/.exec(c.value)?.[0]
+    marker: /[a-z]+tok[0-9A-Z]/.exec(c.value)?.[0]
   }))
 }

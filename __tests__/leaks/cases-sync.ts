@@ -129,6 +129,26 @@ export const SYNC_ROWS: Row[] = [
     exit: problems
   },
   {
+    ...apply,
+    auth: 'approle',
+    outcome: 'success',
+    case: 'logged in with AppRole',
+    exit: ok,
+    verify: allWritten
+  },
+  {
+    ...plan,
+    auth: 'approle',
+    outcome: 'failure',
+    case: 'AppRole login refused, quoting the body',
+    faults: (ctx) =>
+      ctx.dev.faults.set({
+        echoBodyPaths: [{ path: 'auth/approle/login', status: 400 }]
+      }),
+    exit: remote,
+    verify: echoed('invalid request body: {')
+  },
+  {
     ...drift,
     outcome: 'success',
     case: 'no drift after apply (prune on)',

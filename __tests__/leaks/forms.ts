@@ -32,7 +32,7 @@ const ENCODINGS: Array<[string, (s: string) => string]> = [
   ['whitespace-collapsed', (s) => s.replace(/\s+/g, ' ').trim()]
 ]
 
-/** Form name to text; the short ones are left out, as output keeps them. */
+/** Form name to text; the short ones are left out. */
 export function formsOf(value: string): Map<string, string> {
   const bases: Array<[string, string]> = [['', value]]
   const lines = value.split(/\r?\n/)
@@ -41,6 +41,8 @@ export function formsOf(value: string): Map<string, string> {
   const forms = new Map<string, string>()
   const seen = new Set<string>()
   for (const [prefix, base] of bases) {
+    // Output keeps short values (see MIN_REDACTED_LENGTH), encoded or not.
+    if (base.length < MIN_REDACTED_LENGTH) continue
     for (const [name, encode] of ENCODINGS) {
       const text = encode(base)
       if (text.length < MIN_REDACTED_LENGTH || seen.has(text)) continue

@@ -14,7 +14,7 @@ import {
   type AstroTestServer
 } from '../../devserver/astro/index.js'
 import { MIN_REDACTED_LENGTH } from '../../src/core/redact.js'
-import { allCanaries, ENV_CANARIES } from './canaries.js'
+import { allCanaries, APPROLE_SECRET_ID, ENV_CANARIES } from './canaries.js'
 import { SYNC_ROWS } from './cases-sync.js'
 import { URI_ROWS } from './cases-uri.js'
 import { runActionEntry, runCliEntry, type EntryRun } from './entries.js'
@@ -22,8 +22,10 @@ import { describeLeaks, findLeaks } from './forms.js'
 import { ENTRIES, type Entry, type Row, type RowContext } from './matrix.js'
 import {
   cliEnv,
+  enableAppRole,
   MANIFEST,
   mountKv,
+  vaultInputs,
   workspace,
   type Servers
 } from './project.js'
@@ -37,8 +39,9 @@ let servers: Servers
 beforeAll(async () => {
   dev = await startVaultDevServer({ mounts: [] })
   astro = await startAstroTestServer()
+  const roleId = await enableAppRole(dev.url, dev.rootToken)
   servers = {
-    vault: { url: dev.url, token: dev.rootToken },
+    vault: { url: dev.url, token: dev.rootToken, roleId },
     astro: {
       url: astro.url,
       token: astro.token,
@@ -61,7 +64,7 @@ async function context(row: Row): Promise<RowContext> {
   const mount = `leak${++mounts}`
   await mountKv(servers, mount)
   const dir = workspace(mount, row.variant ?? 'full')
-  const env = cliEnv(servers)
+  const env = cliEnv(servers, row.auth ?? 'token')
   const setup = async (...args: string[]): Promise<void> => {
     const run = await runCliEntry([...args, '-f', MANIFEST], dir, env)
     expect(run.channels.stderr).toBe('')
@@ -84,7 +87,7 @@ async function runEntry(
     command: row.action ?? '',
     manifest: MANIFEST,
     'vault-address': servers.vault.url,
-    'vault-token': servers.vault.token,
+    ...vaultInputs(servers, row.auth ?? 'token'),
     'astro-api-token': servers.astro.token,
     'astro-organization-id': servers.astro.organizationId,
     'comment-on-pr': 'never',
@@ -126,7 +129,8 @@ test.each(cases)('%s', async (_name, row, entry) => {
   const used = requests() > before
   const canaries = allCanaries({
     VAULT_TOKEN: dev.rootToken,
-    ASTRO_API_TOKEN: astro.token
+    ASTRO_API_TOKEN: astro.token,
+    APPROLE_SECRET_ID
   })
   const product = new Set(row.product?.(entry) ?? [])
   const searched = Object.fromEntries(
@@ -141,7 +145,7 @@ test.each(cases)('%s', async (_name, row, entry) => {
     expect(
       run.masks.filter((m) => m.value.length < MIN_REDACTED_LENGTH)
     ).toEqual([])
-    if (used) expectMaskedFirst(run, canaries)
+    if (used) expectMaskedFirst(run, canaries, row.auth ?? 'token')
   } else {
     for (const [channel, text] of Object.entries(run.channels))
       expect({ channel, commands: text.match(/^::.*$/gm) }).toEqual({

@@ -6,7 +6,7 @@
 import type { VaultDevServer } from '../../devserver/vault/index.js'
 import type { AstroTestServer } from '../../devserver/astro/index.js'
 import type { EntryRun } from './entries.js'
-import { type Servers, type Variant } from './project.js'
+import type { Auth, Servers, Variant } from './project.js'
 
 export interface RowContext {
   servers: Servers
@@ -26,6 +26,8 @@ export interface Row {
   /** What goes wrong (or right): the test's name. */
   case: string
   variant?: Variant
+  /** How the run logs in to Vault; default a token. */
+  auth?: Auth
   /** CLI arguments; default `COMMAND -f MANIFEST`. */
   cli?: (ctx: RowContext) => string[]
   /** The Action's `command` input; null when the Action has no such command. */

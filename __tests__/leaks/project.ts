@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { SEED_IDS } from '../../devserver/astro/index.js'
-import { ENV_CANARIES, PEM } from './canaries.js'
+import { APPROLE_SECRET_ID, ENV_CANARIES, PEM } from './canaries.js'
 
 export const MANIFEST = 'airflow-secrets.yaml'
 
@@ -50,7 +50,8 @@ astro:
 }
 
 export interface Servers {
-  vault: { url: string; token: string }
+  /** roleId: of the AppRole whose secret_id is APPROLE_SECRET_ID. */
+  vault: { url: string; token: string; roleId: string }
   astro: { url: string; token: string; organizationId: string }
 }
 
@@ -63,12 +64,39 @@ export function workspace(mount: string, variant: Variant): string {
   return dir
 }
 
+export type Auth = 'token' | 'approle'
+
+/** The Vault credentials, as the vault CLI reads them. */
+function vaultEnv(servers: Servers, auth: Auth): Record<string, string> {
+  return auth === 'token'
+    ? { VAULT_TOKEN: servers.vault.token }
+    : {
+        VAULT_ROLE_ID: servers.vault.roleId,
+        VAULT_SECRET_ID: APPROLE_SECRET_ID,
+        VAULT_AUTH_MOUNT: 'approle'
+      }
+}
+
+/** The Action's Vault inputs. */
+export function vaultInputs(
+  servers: Servers,
+  auth: Auth
+): Record<string, string> {
+  return auth === 'token'
+    ? { 'vault-token': servers.vault.token }
+    : {
+        'vault-role-id': servers.vault.roleId,
+        'vault-secret-id': APPROLE_SECRET_ID,
+        'vault-auth-mount': 'approle'
+      }
+}
+
 /** The CLI's environment: credentials and every canary. */
-export function cliEnv(servers: Servers): Record<string, string> {
+export function cliEnv(servers: Servers, auth: Auth): Record<string, string> {
   return {
     ...ENV_CANARIES,
+    ...vaultEnv(servers, auth),
     VAULT_ADDR: servers.vault.url,
-    VAULT_TOKEN: servers.vault.token,
     ASTRO_API_URL: servers.astro.url,
     ASTRO_API_TOKEN: servers.astro.token,
     ASTRO_ORGANIZATION_ID: servers.astro.organizationId
@@ -110,4 +138,31 @@ export async function readSecret(
     data: { data: Record<string, string> }
   }
   return body.data.data
+}
+
+/** An AppRole that may do anything, its secret_id the canary; its role_id. */
+export async function enableAppRole(
+  url: string,
+  token: string
+): Promise<string> {
+  const servers = { vault: { url, token } } as Servers
+  await vault(servers, 'POST', 'sys/auth/approle', { type: 'approle' })
+  await vault(servers, 'POST', 'sys/policies/acl/leak-all', {
+    policy:
+      'path "*" { capabilities = ["create", "read", "update", "delete", "list", "sudo"] }'
+  })
+  await vault(servers, 'POST', 'auth/approle/role/leak', {
+    token_policies: ['leak-all']
+  })
+  await vault(servers, 'POST', 'auth/approle/role/leak/custom-secret-id', {
+    secret_id: APPROLE_SECRET_ID
+  })
+  const answer = (await vault(
+    servers,
+    'GET',
+    'auth/approle/role/leak/role-id'
+  )) as {
+    data: { role_id: string }
+  }
+  return answer.data.role_id
 }

@@ -47,7 +47,7 @@ test('values under the minimum have no forms to mask or redact', () => {
 
 test('a run with short secrets writes them, and its summary stays readable after masking', async () => {
   const servers = {
-    vault: { url: dev.url, token: dev.rootToken },
+    vault: { url: dev.url, token: dev.rootToken, roleId: '' },
     astro: {
       url: astro.url,
       token: astro.token,

@@ -26,7 +26,7 @@ test('after provision, check-access proves each AppRole reads every managed path
   const listed = await call(
     servers.vault.url,
     'GET',
-    'auth/approle/role/airflow-production/secret-id?list=true',
+    `auth/${servers.approle}/role/airflow-production/secret-id?list=true`,
     servers.vault.rootToken
   )
   expect((listed.body.data as { keys: string[] }).keys).toHaveLength(1)
@@ -38,11 +38,10 @@ test('too broad a policy fails: write and list are reported per path', async () 
   await call(
     servers.vault.url,
     'POST',
-    'sys/policies/acl/airflow-airflow',
+    `sys/policies/acl/airflow-${servers.mount}`,
     servers.vault.rootToken,
     {
-      policy:
-        'path "airflow/*" { capabilities = ["create", "read", "update", "list"] }'
+      policy: `path "${servers.mount}/*" { capabilities = ["create", "read", "update", "list"] }`
     }
   )
   const run = await p.run('check-access', '--json')
@@ -67,32 +66,34 @@ test('too broad a policy fails: write and list are reported per path', async () 
       problem: 'may read it'
     })
   )
-  expect(json.fix.hcl).toContain('path "airflow/data/variables/*"')
+  expect(json.fix.hcl).toContain(`path "${servers.mount}/data/variables/*"`)
 })
 
 test('the Astro guide’s policy (secret/* while Airflow reads airflow/) fails, with the fix printed', async () => {
   // As the guide has it: a hand-made role, its credentials in the kwargs.
   const root = servers.vault.rootToken
   const url = servers.vault.url
-  await call(url, 'POST', 'sys/mounts/airflow', root, {
+  const mount = servers.mount
+  const approle = servers.approle
+  await call(url, 'POST', `sys/mounts/${mount}`, root, {
     type: 'kv',
     options: { version: '2' }
   })
-  await call(url, 'POST', 'sys/auth/approle', root, { type: 'approle' })
+  await call(url, 'POST', `sys/auth/${approle}`, root, { type: 'approle' })
   await call(url, 'POST', 'sys/policies/acl/astro_policy', root, {
     policy:
       'path "secret/*" {\n  capabilities = ["create", "read", "update", "patch", "delete", "list"]\n}'
   })
-  await call(url, 'POST', 'auth/approle/role/astro_role', root, {
+  await call(url, 'POST', `auth/${approle}/role/astro_role`, root, {
     token_policies: ['astro_policy']
   })
-  await call(url, 'POST', 'auth/approle/role/astro_role/role-id', root, {
+  await call(url, 'POST', `auth/${approle}/role/astro_role/role-id`, root, {
     role_id: 'astro_role'
   })
   const issued = await call(
     url,
     'POST',
-    'auth/approle/role/astro_role/secret-id',
+    `auth/${approle}/role/astro_role/secret-id`,
     root
   )
   const secretId = (issued.body.data as { secret_id: string }).secret_id
@@ -105,13 +106,14 @@ test('the Astro guide’s policy (secret/* while Airflow reads airflow/) fails, 
   })
   p.write(
     manifestFor(
-      'airflow',
+      mount,
       `astro:
   organization_id: org
   deployments: [{ id: ${'clx5std00000108l1s9d2k4e7a'} }]
   backend_kwargs:
     url: https://vault.example.com:8200
     auth_type: approle
+    auth_mount_point: ${approle}
     role_id: astro_role
     secret_id: { env: SECRET_ID }
 `
@@ -120,11 +122,11 @@ test('the Astro guide’s policy (secret/* while Airflow reads airflow/) fails, 
   const run = await p.run('check-access')
   expect(run.code).toBe(1)
   expect(run.stdout).toContain(
-    'connection warehouse (airflow/data/connections/warehouse): cannot read it'
+    `connection warehouse (${mount}/data/connections/warehouse): cannot read it`
   )
   expect(run.stdout).toContain('a rule on "secret/*"')
   expect(run.stdout).toContain(
-    'path "airflow/data/connections/*" {\n  capabilities = ["read"]\n}'
+    `path "${mount}/data/connections/*" {\n  capabilities = ["read"]\n}`
   )
   expect(run.stdout + run.stderr).not.toContain(secretId)
 })

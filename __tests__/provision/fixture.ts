@@ -4,32 +4,63 @@
  * side: logging in with the kwargs a Deployment holds, as hvac would.
  */
 import {
-  startVaultDevServer,
-  type VaultDevServer
-} from '../../devserver/vault/index.js'
-import {
   SEED_IDS,
   startAstroTestServer,
   type AstroTestServer
 } from '../../devserver/astro/index.js'
+import { startVaultDevServer } from '../../devserver/vault/index.js'
 import { manifestFor, project, type SyncProject } from '../sync/fixture.js'
+import { openTarget, uniq } from '../vault-devserver/helpers/target.js'
 
 export interface Servers {
-  vault: VaultDevServer
+  vault: { url: string; rootToken: string }
   astro: AstroTestServer
+  /** Against a real Vault (VAULT_ADDR, VAULT_TOKEN), fresh names per test. */
+  real: boolean
+  mount: string
+  approle: string
   close(): Promise<void>
 }
 
-export async function startServers(): Promise<Servers> {
-  const vault = await startVaultDevServer({ mounts: [] })
+interface VaultTarget {
+  url: string
+  rootToken: string
+  real: boolean
+  close(): Promise<void>
+}
+
+/**
+ * The dev server starts empty (provision creates the mount); a real Vault
+ * is shared, so the mount and the AppRole mount get names of their own.
+ * `devOnly`: tests of faults or of a loopback OIDC issuer.
+ */
+export async function startServers(
+  opts: { devOnly?: boolean } = {}
+): Promise<Servers> {
+  const target: VaultTarget = opts.devOnly
+    ? await devTarget()
+    : await openTarget({ mounts: [] })
   const astro = await startAstroTestServer()
   return {
-    vault,
+    vault: { url: target.url, rootToken: target.rootToken },
     astro,
+    real: target.real,
+    mount: target.real ? uniq('airflow') : 'airflow',
+    approle: target.real ? uniq('approle') : 'approle',
     close: async () => {
-      await vault.close()
+      await target.close()
       await astro.close()
     }
+  }
+}
+
+async function devTarget(): Promise<VaultTarget> {
+  const dev = await startVaultDevServer({ mounts: [] })
+  return {
+    url: dev.url,
+    rootToken: dev.rootToken,
+    real: false,
+    close: () => dev.close()
   }
 }
 
@@ -37,15 +68,22 @@ export const DEPLOYMENTS = [SEED_IDS.standard, SEED_IDS.dedicated]
 
 export function provisionManifest(
   astro: AstroTestServer | undefined,
-  opts: { kv?: 1 | 2; provision?: string } = {}
+  opts: {
+    kv?: 1 | 2
+    provision?: string
+    mount?: string
+    approle?: string
+  } = {}
 ): string {
   const kv = opts.kv ?? 2
+  const mount = opts.mount ?? 'airflow'
+  const approle = opts.approle ?? 'approle'
   const provision =
     opts.provision ??
     `provision:
   approle:
+    mount: ${approle}
     token_ttl: 30m
-    secret_id_bound_cidrs: [127.0.0.1/32]
 `
   const astroPart = astro
     ? `astro:
@@ -59,9 +97,9 @@ export function provisionManifest(
     url: https://vault.example.com:8200
 `
     : ''
-  return manifestFor('airflow', astroPart + provision).replace(
-    'vault:\n  mount: airflow\n',
-    `vault:\n  mount: airflow\n  kv_version: ${kv}\n`
+  return manifestFor(mount, astroPart + provision).replace(
+    `vault:\n  mount: ${mount}\n`,
+    `vault:\n  mount: ${mount}\n  kv_version: ${kv}\n`
   )
 }
 
@@ -76,7 +114,13 @@ export function provisionProject(
       ASTRO_API_URL: astro.url,
       ASTRO_API_TOKEN: astro.token
     })
-  p.write(provisionManifest(astro, opts))
+  p.write(
+    provisionManifest(astro, {
+      mount: servers.mount,
+      approle: servers.approle,
+      ...opts
+    })
+  )
   return p
 }
 

@@ -38,7 +38,7 @@ async function startIssuer(
 
 let servers: Servers
 beforeEach(async () => {
-  servers = await startServers()
+  servers = await startServers({ devOnly: true })
 })
 afterEach(() => servers.close())
 

@@ -20,7 +20,7 @@ afterEach(() => servers.close())
 async function airflowCanOnlyRead(kv: 1 | 2, token: string): Promise<void> {
   const url = servers.vault.url
   const data = (p: string): string =>
-    kv === 2 ? `airflow/data/${p}` : `airflow/${p}`
+    kv === 2 ? `${servers.mount}/data/${p}` : `${servers.mount}/${p}`
   const warehouse = await call(url, 'GET', data('connections/warehouse'), token)
   expect(warehouse.status).toBe(200)
   const secret = (
@@ -36,8 +36,7 @@ async function airflowCanOnlyRead(kv: 1 | 2, token: string): Promise<void> {
   })
   expect(write.status).toBe(403)
   expect((await call(url, 'GET', data('other/thing'), token)).status).toBe(403)
-  const folder =
-    kv === 2 ? 'airflow/metadata/connections' : 'airflow/connections'
+  const folder = data('connections').replace('/data/', '/metadata/')
   expect((await call(url, 'GET', `${folder}/?list=true`, token)).status).toBe(
     403
   )
@@ -57,15 +56,15 @@ test.each([2, 1] as const)(
     ])
     expect(json.policies.reader.hcl).toContain(
       kv === 2
-        ? 'path "airflow/data/connections/*" {\n  capabilities = ["read"]\n}'
-        : 'path "airflow/connections/*" {\n  capabilities = ["read"]\n}'
+        ? `path "${servers.mount}/data/connections/*" {\n  capabilities = ["read"]\n}`
+        : `path "${servers.mount}/connections/*" {\n  capabilities = ["read"]\n}`
     )
     expect((await p.run('apply')).code).toBe(0)
     for (const id of DEPLOYMENTS) {
       const kwargs = storedKwargs(servers.astro, id)
       expect(kwargs).toMatchObject({
         auth_type: 'approle',
-        mount_point: 'airflow',
+        mount_point: servers.mount,
         kv_engine_version: kv
       })
       const login = await airflowLogin(servers.vault.url, kwargs)
@@ -154,7 +153,10 @@ test('apply cannot rewrite provisioned kwargs: it leaves the Deployment alone an
   const id = DEPLOYMENTS[0] as string
   const before = storedKwargs(servers.astro, id)
   p.write(
-    provisionManifest(servers.astro).replace(
+    provisionManifest(servers.astro, {
+      mount: servers.mount,
+      approle: servers.approle
+    }).replace(
       'https://vault.example.com:8200',
       'https://vault2.example.com:8200'
     )

@@ -11,7 +11,7 @@ import {
 
 let servers: Servers
 beforeEach(async () => {
-  servers = await startServers()
+  servers = await startServers({ devOnly: true })
 })
 afterEach(() => servers.close())
 

@@ -165,3 +165,15 @@ test('a role_id in the kwargs next to provision: is a problem at its line', asyn
   expect(problems.map((x) => x.code)).toEqual(['provisioned-credential'])
   expect(problems[0]?.line).toBe(31)
 })
+
+test('a credentials file in a missing directory is a usage error before anything is written', async () => {
+  const p = provisionProject(servers, { astro: false })
+  const run = await p.run(
+    'provision',
+    '--credentials-file',
+    path.join(p.dir, 'no', 'such', 'dir', 'approle.json')
+  )
+  expect(run.code).toBe(2)
+  expect(run.stderr).toContain('no/such/dir does not exist; create it')
+  expect(await mounts()).not.toContain('airflow/')
+})

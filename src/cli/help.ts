@@ -13,6 +13,16 @@ Commands:
   apply [-f FILE] [--json]      Write what differs, with check-and-set.
   drift [-f FILE] [--json]      What changed in Vault behind the manifest's
                                 back; exit 1 when anything did.
+  provision [-f FILE] [--json] [--plan] [--rotate-secret-id]
+            [--credentials-file FILE]
+                                With an admin token: the KV mount, Airflow's
+                                read-only policy, the sync policy, an AppRole
+                                per Deployment (and the GitHub JWT role);
+                                hands each Deployment its role_id and
+                                secret_id. --plan writes nothing.
+  check-access [-f FILE] [--json]
+                                Log in as Airflow once and prove it reads
+                                every managed path and nothing more.
   schema                        Print the manifest's JSON Schema.
   uri parse 'URI' [--json]      Show the fields Airflow reads from a conn_uri
                                 (the password only with --json or

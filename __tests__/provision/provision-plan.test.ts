@@ -8,6 +8,7 @@ import {
   startServers,
   type Servers
 } from './fixture.js'
+import { SEED_IDS } from '../../devserver/astro/index.js'
 
 let servers: Servers
 beforeEach(async () => {
@@ -176,4 +177,27 @@ test('a credentials file in a missing directory is a usage error before anything
   expect(run.code).toBe(2)
   expect(run.stderr).toContain('no/such/dir does not exist; create it')
   expect(await mounts()).not.toContain('airflow/')
+})
+
+test('a Remote Execution Deployment gets no secret-id: its agents read Helm values, not the API', async () => {
+  const p = provisionProject(servers)
+  p.write(
+    provisionManifest(servers.astro).replace(
+      '      name: staging\n',
+      `      name: staging\n    - id: ${SEED_IDS.remote}\n      name: remote\n`
+    )
+  )
+  const first = await p.run('provision', '--json')
+  expect(first.code).toBe(0)
+  const json = JSON.parse(first.stdout)
+  expect(
+    json.deployments.map(
+      (d: { planned: string; status: string }) => `${d.planned} ${d.status}`
+    )
+  ).toEqual(['update updated', 'update updated', 'skipped unchanged'])
+  expect(
+    json.vault.steps.filter((s: { kind: string }) => s.kind === 'secret-id')
+  ).toHaveLength(2)
+  const again = JSON.parse((await p.run('provision', '--json')).stdout)
+  expect(again.vault.done).toEqual([])
 })

@@ -1,5 +1,4 @@
-import { validateManifest } from '../core/validate/validate.js'
-import { resolveValues } from '../core/sync/resolve.js'
+import { prepare } from './prepare.js'
 import { error } from '../core/problems.js'
 import { accessChecks, evaluateAccess } from '../core/provision/access.js'
 import type { CheckAccessReport } from '../core/provision/access-report.js'
@@ -27,35 +26,22 @@ export type CheckAccessRequest = Pick<
 export async function runCheckAccess(
   request: CheckAccessRequest
 ): Promise<CheckAccessReport> {
-  const validation = validateManifest(request.text, request.validate)
   const report: CheckAccessReport = {
     manifestFile: request.validate.file,
-    problems: validation.problems,
+    problems: [],
     identities: [],
     secrets: []
   }
-  const manifest = validation.manifest
-  if (!manifest || report.problems.some((p) => p.severity === 'error'))
-    return report
-  const resolved = resolveValues(
-    manifest,
-    request.validate.manifestDir,
-    request.validate.values,
-    (path) => path[0] === 'astro'
-  )
-  report.secrets = resolved.secrets
-  if (resolved.problems.length > 0) {
-    report.problems.push(...resolved.problems.map(validation.place))
-    return report
-  }
-  request.onSecrets?.(resolved.secrets)
+  const prepared = prepare(request, report)
+  if (!prepared) return report
+  const { manifest, place } = prepared
   const usesProvision = manifest.provision !== undefined
   if (
     !usesProvision &&
-    kwargsIdentities(manifest, resolved.read).length === 0
+    kwargsIdentities(manifest, prepared.read).length === 0
   ) {
     report.problems.push(
-      validation.place(
+      place(
         error(
           'check-access-no-identity',
           [],
@@ -83,7 +69,7 @@ export async function runCheckAccess(
         new VaultAdmin(operator.http)
       )
     } else {
-      identities = kwargsIdentities(manifest, resolved.read)
+      identities = kwargsIdentities(manifest, prepared.read)
     }
     request.onSecrets?.(identities.flatMap((i) => secretsOf(i)))
     report.secrets.push(...identities.flatMap((i) => secretsOf(i)))

@@ -3,8 +3,6 @@
  * policy, role and secret-id, and (unless only planning) carry it out.
  * A conflict or a missing hand-off stops the run before the first write.
  */
-import { validateManifest } from '../core/validate/validate.js'
-import { resolveValues } from '../core/sync/resolve.js'
 import { error } from '../core/problems.js'
 import { planVault } from '../core/provision/plan-vault.js'
 import { planCredentials } from '../core/provision/plan-credentials.js'
@@ -17,6 +15,7 @@ import { astroConnection } from '../sync/astro-connection.js'
 import { readProvisionState } from './read-state.js'
 import { DeploymentHandoff, type DeploymentView } from './deployments.js'
 import { applyProvision } from './apply.js'
+import { prepare } from './prepare.js'
 import { describePolicies } from './policies.js'
 import type { ProvisionRequest } from './request.js'
 import type { ProvisionReport } from '../core/provision/report.js'
@@ -24,10 +23,9 @@ import type { ProvisionReport } from '../core/provision/report.js'
 export async function runProvision(
   request: ProvisionRequest
 ): Promise<ProvisionReport> {
-  const validation = validateManifest(request.text, request.validate)
   const report: ProvisionReport = {
     manifestFile: request.validate.file,
-    problems: validation.problems,
+    problems: [],
     planOnly: request.planOnly,
     rotate: request.rotate,
     steps: [],
@@ -37,40 +35,25 @@ export async function runProvision(
     notAttempted: [],
     secrets: []
   }
-  const manifest = validation.manifest
-  if (!manifest || report.problems.some((p) => p.severity === 'error'))
-    return report
+  const prepared = prepare(request, report)
+  if (!prepared) return report
+  const { manifest, place } = prepared
   const provision = manifest.provision
-  if (!provision) {
+  const astro = astroConnection(manifest, request.astro)
+  if (!provision || 'problem' in astro) {
     report.problems.push(
-      validation.place(
-        error(
-          'provision-missing',
-          [],
-          'the manifest has no provision: section; add one (`provision: {}` takes the defaults) to say that provision owns the policies, the AppRole and the Deployments’ credentials'
-        )
+      place(
+        'problem' in astro
+          ? astro.problem
+          : error(
+              'provision-missing',
+              [],
+              'the manifest has no provision: section; add one (`provision: {}` takes the defaults) to say that provision owns the policies, the AppRole and the Deployments’ credentials'
+            )
       )
     )
     return report
   }
-  // Only the Astro kwargs are needed: the operator need not hold the secrets.
-  const resolved = resolveValues(
-    manifest,
-    request.validate.manifestDir,
-    request.validate.values,
-    (path) => path[0] === 'astro'
-  )
-  report.secrets = resolved.secrets
-  const astro = astroConnection(manifest, request.astro)
-  const missing = [
-    ...resolved.problems,
-    ...('problem' in astro ? [astro.problem] : [])
-  ]
-  if (missing.length > 0) {
-    report.problems.push(...missing.map(validation.place))
-    return report
-  }
-  request.onSecrets?.(resolved.secrets)
   const namespace = manifest.vault.namespace ?? request.connection.namespace
   let session: VaultSession | undefined
   try {
@@ -87,14 +70,21 @@ export async function runProvision(
         ? new DeploymentHandoff(
             manifest,
             vault.kvVersion,
-            resolved.read,
+            prepared.read,
             astro.connection
           )
         : undefined
     const views: DeploymentView[] = (await handoff?.view()) ?? []
     const credentials = planCredentials({
       approleMount: provision.approle.mount,
-      recipients: recipients(manifest),
+      // Remote Execution agents read Helm values, not the Deployment's
+      // variables: provision cannot hand them credentials (see the plan).
+      recipients: recipients(manifest).filter(
+        (r) =>
+          !views.some(
+            (v) => v.id === r.deploymentId && v.plan.action === 'skipped'
+          )
+      ),
       secretIds: state.secretIds,
       staleDeployments: new Set(
         views.filter((v) => v.plan.action === 'update').map((v) => v.id)
@@ -121,7 +111,7 @@ export async function runProvision(
     )
     if (unhanded) {
       report.problems.push(
-        validation.place(
+        place(
           error(
             'provision-no-handoff',
             ['provision'],

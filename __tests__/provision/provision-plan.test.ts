@@ -201,3 +201,23 @@ test('a Remote Execution Deployment gets no secret-id: its agents read Helm valu
   const again = JSON.parse((await p.run('provision', '--json')).stdout)
   expect(again.vault.done).toEqual([])
 })
+
+test('a mount path inside another mount, or an auth path held by another method, is a conflict', async () => {
+  const root = servers.vault.rootToken
+  await call(servers.vault.url, 'POST', 'sys/mounts/team', root, {
+    type: 'kv',
+    options: { version: '2' }
+  })
+  await call(servers.vault.url, 'POST', 'sys/auth/approle', root, {
+    type: 'jwt'
+  })
+  const p = provisionProject(servers)
+  p.write(provisionManifest(servers.astro, { mount: 'team/airflow' }))
+  const run = await p.run('provision', '--json')
+  expect(run.code).toBe(3)
+  expect(JSON.parse(run.stdout).conflicts).toEqual([
+    'vault.mount "team/airflow" overlaps the existing mount "team/"; choose a mount path outside it',
+    'auth/approle/ is a jwt auth method, not approle; choose another mount'
+  ])
+  expect(await mounts()).not.toContain('team/airflow/')
+})

@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { benchValidate } from './validate.bench.js'
 import { benchSync } from './sync.bench.js'
+import { benchFaults } from './faults.bench.js'
 import { benchDevServer } from './devserver.bench.js'
 import { benchStartup } from './startup.bench.js'
 import { renderTable, type BenchCase } from './measure.js'
@@ -10,6 +11,7 @@ import { renderTable, type BenchCase } from './measure.js'
 const cases: BenchCase[] = [
   ...(await benchValidate()),
   ...(await benchSync()),
+  ...(await benchFaults()),
   ...(await benchDevServer()),
   ...benchStartup()
 ]

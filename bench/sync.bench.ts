@@ -14,7 +14,7 @@ const N = 2000
 const LATENCY_MS = 10
 const CONCURRENCY = 16
 
-function manifest(version: number): string {
+export function manifest(version: number): string {
   const lines = ['version: 1', 'vault: { mount: airflow }', 'connections:']
   for (let i = 0; i < N / 2; i++) {
     const port = 5432 + (i % 10 === 0 ? version : 0)
@@ -116,12 +116,19 @@ async function sequentialLoop(url: string, token: string): Promise<number> {
 }
 
 /** Starts bench/vault-process.ts and waits for its address. */
-async function vaultProcess(
-  latencyMs: number
+export async function vaultProcess(
+  latencyMs: number,
+  faults: object = {}
 ): Promise<{ url: string; rootToken: string; close(): void }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'bench/vault-process.ts', String(latencyMs)],
+    [
+      '--import',
+      'tsx',
+      'bench/vault-process.ts',
+      String(latencyMs),
+      JSON.stringify(faults)
+    ],
     {
       stdio: ['ignore', 'pipe', 'inherit']
     }

@@ -3,9 +3,11 @@
 import { startVaultDevServer } from '../devserver/vault/index.js'
 
 const latencyMs = Number(process.argv[2] ?? '0')
+// Optional JSON of more faults (bench/faults.bench.ts: 429/503 and resets).
+const more = JSON.parse(process.argv[3] ?? '{}') as object
 const server = await startVaultDevServer({
   mounts: [{ path: 'airflow', version: 2 }],
-  faults: { latencyMs }
+  faults: { latencyMs, ...more }
 })
 process.stdout.write(
   JSON.stringify({ url: server.url, token: server.rootToken }) + '\n'

@@ -63,8 +63,8 @@ let mounts = 0
 async function context(row: Row): Promise<RowContext> {
   const mount = `leak${++mounts}`
   await mountKv(servers, mount)
-  const dir = workspace(mount, row.variant ?? 'full')
-  const env = cliEnv(servers, row.auth ?? 'token')
+  const dir = workspace(mount, row.manifest?.(mount) ?? row.variant ?? 'full')
+  const env = { ...cliEnv(servers, row.auth ?? 'token'), ...row.env }
   const setup = async (...args: string[]): Promise<void> => {
     const run = await runCliEntry([...args, '-f', MANIFEST], dir, env)
     expect(run.channels.stderr).toBe('')
@@ -95,6 +95,7 @@ async function runEntry(
   }
   const env = {
     ...ENV_CANARIES,
+    ...row.env,
     GITHUB_WORKSPACE: ctx.dir,
     ASTRO_API_URL: servers.astro.url
   }

@@ -28,6 +28,10 @@ export interface Row {
   variant?: Variant
   /** How the run logs in to Vault; default a token. */
   auth?: Auth
+  /** A manifest of the row's own, instead of the variant's. */
+  manifest?: (mount: string) => string
+  /** More environment for both entries (the Action reads it too). */
+  env?: Record<string, string>
   /** CLI arguments; default `COMMAND -f MANIFEST`. */
   cli?: (ctx: RowContext) => string[]
   /** The Action's `command` input; null when the Action has no such command. */

@@ -56,10 +56,13 @@ export interface Servers {
 }
 
 /** A repository holding the manifest and the key file it reads. */
-export function workspace(mount: string, variant: Variant): string {
+export function workspace(mount: string, manifest: Variant | string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'avs-leak-'))
   mkdirSync(path.join(dir, '.git'))
-  writeFileSync(path.join(dir, MANIFEST), manifestText(mount, variant))
+  const text = manifest.startsWith('version:')
+    ? manifest
+    : manifestText(mount, manifest as Variant)
+  writeFileSync(path.join(dir, MANIFEST), text)
   writeFileSync(path.join(dir, 'key.pem'), `${PEM}\n`)
   return dir
 }

@@ -2,17 +2,27 @@ import type { Change } from '../sync/plan.js'
 import { countActions } from '../sync/plan.js'
 import type { FieldChange } from '../sync/changed-fields.js'
 import type { DriftItem } from '../sync/drift.js'
+import { REDACTED } from '../redact.js'
 
 const SIGN = { create: '+', update: '~', delete: '-', unchanged: ' ' } as const
 
-/** `host: a → b, password`: names always, values only for safe fields. */
+/**
+ * `host: a → b, password`: names always, values only for safe fields. A
+ * safe field read from a secret (`login: { env: … }`) arrives redacted;
+ * its old value, read from Vault, is then taken for a secret as well.
+ */
 export function describeFields(fields: readonly FieldChange[]): string {
   return fields
     .map((f) =>
-      f.from !== undefined ? `${f.field}: ${f.from} → ${f.to}` : f.field
+      f.from !== undefined && !isRedacted(f.from) && !isRedacted(f.to)
+        ? `${f.field}: ${f.from} → ${f.to}`
+        : f.field
     )
     .join(', ')
 }
+
+const isRedacted = (value: string | undefined): boolean =>
+  value?.includes(REDACTED) ?? false
 
 /** One line per change that does something; unchanged ones are counted. */
 export function renderChangesText(changes: readonly Change[]): string {

@@ -35,6 +35,7 @@ export const ENV_CANARIES = {
   CANARY_CONN_URI:
     'smtp://canary-user:c4nary%2furi!uritok5@smtp.example.com:587',
   CANARY_ROLE: 'role-id-roletok6-0042',
+  CANARY_LOGIN: 'logtokE@corp.example',
   CANARY_KWARGS: 'kw"arg\\s-kwtok7/secret id',
   CANARY_SHORT: 'a1',
   CANARY_SHORT3: 'ion',
@@ -48,11 +49,13 @@ export const APPROLE_SECRET_ID = 'approle-sidtokC "q\\ü/x'
 /** Values put straight into Vault behind the manifest's back (drift). */
 export const VAULT_SIDE = {
   changed: 'vault-side-sidetokA-old-value',
-  unlisted: 'vault-side-sidetokB-unlisted'
+  unlisted: 'vault-side-sidetokB-unlisted',
+  login: 'vault-side-sidetokD-login'
 } as const
 
 const PLACES: Record<string, string> = {
   CANARY_PW: 'connections.db.password',
+  CANARY_LOGIN: 'connections.db.login',
   CANARY_SPACED: 'config.spaced',
   CANARY_UNICODE: 'variables.unicode',
   CANARY_JSONISH: 'variables.jsonish',

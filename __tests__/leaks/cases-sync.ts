@@ -11,6 +11,7 @@ import {
   astroWritten,
   echoed,
   echoVault,
+  loginChanged,
   spacedWritten,
   vaultSide
 } from './steps.js'
@@ -44,6 +45,7 @@ export const SYNC_ROWS: Row[] = [
     outcome: 'success',
     case: 'values changed in Vault',
     prepare: vaultSide,
+    verify: loginChanged,
     exit: ok
   },
   {
@@ -160,6 +162,7 @@ export const SYNC_ROWS: Row[] = [
     outcome: 'failure',
     case: 'values changed and added in Vault',
     prepare: vaultSide,
+    verify: loginChanged,
     exit: problems
   },
   {

@@ -27,7 +27,7 @@ connections:
     conn_type: postgres
     host: db.example.com
     port: 5432
-    login: airflow
+    login: { env: CANARY_LOGIN }
     password: { env: CANARY_PW }
     extra: { sslkey: { file: key.pem }, role: { env: CANARY_ROLE } }
   smtp: { uri: { env: CANARY_CONN_URI } }

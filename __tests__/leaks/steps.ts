@@ -18,13 +18,14 @@ export const applied = (ctx: RowContext): Promise<void> => ctx.setup('apply')
 /** Values changed and added in Vault behind the manifest's back. */
 export async function vaultSide(ctx: RowContext): Promise<void> {
   await applied(ctx)
-  for (const [key, value] of [
-    ['variables/plain', VAULT_SIDE.changed],
-    ['variables/unlisted', VAULT_SIDE.unlisted]
+  const login = `postgres://${VAULT_SIDE.login}:x@db.example.com:5432`
+  for (const [key, data] of [
+    ['variables/plain', { value: VAULT_SIDE.changed }],
+    ['variables/unlisted', { value: VAULT_SIDE.unlisted }],
+    // A login the manifest reads from env: its old value is a secret too.
+    ['connections/db', { conn_uri: login }]
   ] as const) {
-    await vault(ctx.servers, 'POST', `${ctx.mount}/data/${key}`, {
-      data: { value }
-    })
+    await vault(ctx.servers, 'POST', `${ctx.mount}/data/${key}`, { data })
   }
 }
 
@@ -88,4 +89,14 @@ export const echoed =
 export const spacedWritten = async (ctx: RowContext): Promise<void> => {
   const config = await readSecret(ctx.servers, ctx.mount, 'config/spaced')
   expect(config.value).toBe(ENV_CANARIES.CANARY_SPACED)
+}
+
+/** The run read Vault's side: db's login shows as changed, by name. */
+export const loginChanged = async (
+  _ctx: RowContext,
+  run: EntryRun
+): Promise<void> => {
+  const all = Object.values(run.channels).join('\n')
+  expect(all).toMatch(/db[^\n]*login|"key": ?"db"[\s\S]*?"login"/)
+  await Promise.resolve()
 }

@@ -18,7 +18,8 @@ const json = (s: string): string => JSON.stringify(s).slice(1, -1)
  * The ways a value reaches output: percent-encoded in a conn_uri (Airflow
  * quotes with `quote` and `quote_plus`), escaped in JSON (ours, Python's
  * ASCII-only json.dumps in `__extra__`, and JSON inside JSON, as the Astro
- * body carries the kwargs), whitespace collapsed by a one-line error.
+ * body carries the kwargs); each also with its whitespace collapsed, as
+ * a one-line error shows it.
  */
 const ENCODINGS: ReadonlyArray<(s: string) => string> = [
   (s) => s,
@@ -28,9 +29,10 @@ const ENCODINGS: ReadonlyArray<(s: string) => string> = [
   json,
   (s) => json(json(s)),
   (s) => pythonJsonString(s).slice(1, -1),
-  (s) => quotePlus(pythonJsonString(s)),
-  (s) => s.replace(/\s+/g, ' ').trim()
+  (s) => quotePlus(pythonJsonString(s))
 ]
+
+const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim()
 
 /** Base64 the runner derives from every mask itself; we redact it too. */
 const BASE64: ReadonlyArray<(s: string) => string> = [
@@ -61,7 +63,9 @@ function forms(
   for (const part of parts(secret)) {
     for (const encode of encodings) {
       try {
-        out.add(encode(part))
+        const form = encode(part)
+        // One-line errors collapse whitespace, whatever the escaping.
+        out.add(form).add(collapse(form))
       } catch {
         // A lone surrogate cannot be percent-encoded; the raw form stays.
       }

@@ -36,7 +36,7 @@ export const ENV_CANARIES = {
     'smtp://canary-user:c4nary%2furi!uritok5@smtp.example.com:587',
   CANARY_ROLE: 'role-id-roletok6-0042',
   CANARY_LOGIN: 'logtokE@corp.example',
-  CANARY_KWARGS: 'kw"arg\\s-kwtok7/secret id',
+  CANARY_KWARGS: 'kw"arg\\s-kwtok7/secret  id',
   CANARY_SHORT: 'a1',
   CANARY_SHORT3: 'ion',
   // Only in the bad-input manifests: a '/' and '#' end the host early.

@@ -28,9 +28,11 @@ const ENCODINGS: Array<[string, (s: string) => string]> = [
   ['quote_plus(python-json)', (s) => quotePlus(pythonJsonString(s))],
   // Unpadded, so base64 cut off inside a longer text is found too.
   ['base64', (s) => Buffer.from(s).toString('base64').replace(/=+$/, '')],
-  ['base64url', (s) => Buffer.from(s).toString('base64url')],
-  ['whitespace-collapsed', (s) => s.replace(/\s+/g, ' ').trim()]
+  ['base64url', (s) => Buffer.from(s).toString('base64url')]
 ]
+
+/** As a one-line error message shows a text. */
+const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim()
 
 /** Form name to text; the short ones are left out. */
 export function formsOf(value: string): Map<string, string> {
@@ -45,9 +47,15 @@ export function formsOf(value: string): Map<string, string> {
     if (base.length < MIN_REDACTED_LENGTH) continue
     for (const [name, encode] of ENCODINGS) {
       const text = encode(base)
-      if (text.length < MIN_REDACTED_LENGTH || seen.has(text)) continue
-      seen.add(text)
-      forms.set(`${prefix}${name}`, text)
+      const variants: Array<[string, string]> = [
+        [name, text],
+        [`${name}, whitespace collapsed`, collapse(text)]
+      ]
+      for (const [form, t] of variants) {
+        if (t.length < MIN_REDACTED_LENGTH || seen.has(t)) continue
+        seen.add(t)
+        forms.set(`${prefix}${form}`, t)
+      }
     }
   }
   return forms

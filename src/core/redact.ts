@@ -1,6 +1,7 @@
 import { quote, quotePlus } from './airflow/python-quote.js'
 import { pythonJsonString } from './airflow/python-json.js'
 import { parseConnUri } from './airflow/parse-conn-uri.js'
+import { coveredRanges } from './redact-scan.js'
 
 /**
  * Shorter values are neither redacted nor registered as masks: a two-letter
@@ -92,22 +93,15 @@ export function secretForms(secret: string): string[] {
 export function makeRedactor(
   secrets: readonly string[]
 ): (text: string) => string {
-  const byPrefix = new Map<string, string[]>()
-  for (const form of new Set(secrets.flatMap(secretForms))) {
-    const key = form.slice(0, MIN_REDACTED_LENGTH)
-    byPrefix.set(key, [...(byPrefix.get(key) ?? []), form])
-  }
-  if (byPrefix.size === 0) return (text) => text
-  for (const list of byPrefix.values()) list.sort((a, b) => b.length - a.length)
+  const forms = secrets.flatMap(secretForms)
+  if (forms.length === 0) return (text) => text
+  const covered = coveredRanges(forms, MIN_REDACTED_LENGTH)
   return (text) => {
     let out = ''
     let done = 0
-    for (let i = 0; i + MIN_REDACTED_LENGTH <= text.length; i++) {
-      const list = byPrefix.get(text.slice(i, i + MIN_REDACTED_LENGTH))
-      const hit = list?.find((f) => text.startsWith(f, i))
-      if (hit === undefined) continue
-      if (i >= done) out += text.slice(done, i) + REDACTED
-      done = Math.max(done, i + hit.length)
+    for (const [start, end] of covered(text)) {
+      out += text.slice(done, start) + REDACTED
+      done = end
     }
     return out + text.slice(done)
   }

@@ -28368,6 +28368,49 @@ module.exports = {
 
 /***/ }),
 
+/***/ 1368:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ maskSecret),
+/* harmony export */   j: () => (/* binding */ redactMasked)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
+/* harmony import */ var _core_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5187);
+
+
+const registered = new Set();
+let redactor;
+/**
+ * Registers a secret with the runner before anything could print it: each
+ * line of a multi-line value (the runner masks line by line) and its
+ * encoded forms, as they appear inside a conn_uri or JSON. Values shorter
+ * than MIN_REDACTED_LENGTH are left out: the runner would mask them in
+ * every word of the log.
+ */
+function maskSecret(value) {
+    if (value === '')
+        return;
+    if (!registered.has(value)) {
+        registered.add(value);
+        redactor = undefined;
+    }
+    for (const form of (0,_core_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .maskForms */ .ye)(value))
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
+}
+/**
+ * Redacts every registered secret from text the Action writes to files
+ * (the job summary) or annotations: the runner's masking covers the log,
+ * and this does not depend on it.
+ */
+function redactMasked(text) {
+    redactor ??= (0,_core_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .makeRedactor */ .$u)([...registered]);
+    return redactor(text);
+}
+
+
+/***/ }),
+
 /***/ 1658:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28376,7 +28419,9 @@ module.exports = {
 /* harmony export */   fz: () => (/* binding */ annotate)
 /* harmony export */ });
 /* unused harmony export MAX_SUMMARY_BYTES */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
+/* harmony import */ var _mask_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1368);
+
 
 /** GitHub shows at most 10 of each kind per step; the rest are dropped. */
 const ANNOTATIONS_PER_KIND = 10;
@@ -28392,7 +28437,7 @@ function annotate(problems) {
         problems
             .filter((p) => p.severity === severity)
             .slice(0, ANNOTATIONS_PER_KIND)
-            .forEach((p) => emit(p.message, {
+            .forEach((p) => emit((0,_mask_js__WEBPACK_IMPORTED_MODULE_1__/* .redactMasked */ .j)(p.message), {
             title: p.code,
             file: p.file,
             startLine: p.line,
@@ -28400,10 +28445,14 @@ function annotate(problems) {
         }));
     }
 }
-/** Written once, at the end, even on failure; a failed write only warns. */
-async function writeSummary(markdown) {
+/**
+ * Written once, at the end, even on failure; a failed write only warns.
+ * The runner masks the summary too, but a file is not a log: redact here.
+ */
+async function writeSummary(summary) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
+    const markdown = (0,_mask_js__WEBPACK_IMPORTED_MODULE_1__/* .redactMasked */ .j)(summary);
     const text = Buffer.byteLength(markdown) > MAX_SUMMARY_BYTES
         ? markdown.slice(0, MAX_SUMMARY_BYTES / 2) +
             '\n\n…cut: the summary is over GitHub’s 1 MiB limit.\n'
@@ -29472,9 +29521,10 @@ function pythonJsonLoads(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   MT: () => (/* binding */ pythonJsonDumps)
+/* harmony export */   MT: () => (/* binding */ pythonJsonDumps),
+/* harmony export */   kv: () => (/* binding */ pythonJsonString)
 /* harmony export */ });
-/* unused harmony exports PythonJsonError, pythonJsonString, pythonFloatRepr */
+/* unused harmony exports PythonJsonError, pythonFloatRepr */
 /**
  * `json.dumps(value)` with Python's defaults, byte for byte: `", "` and
  * `": "` separators, `ensure_ascii=True` (`\uXXXX`, lower-case hex, astral
@@ -29908,6 +29958,193 @@ function countBySeverity(problems) {
 
 /***/ }),
 
+/***/ 5187:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  XF: () => (/* binding */ REDACTED),
+  $u: () => (/* binding */ makeRedactor),
+  ye: () => (/* binding */ maskForms)
+});
+
+// UNUSED EXPORTS: MIN_REDACTED_LENGTH, secretForms
+
+// EXTERNAL MODULE: ./src/core/airflow/python-quote.ts
+var python_quote = __nccwpck_require__(9925);
+// EXTERNAL MODULE: ./src/core/airflow/python-json.ts
+var python_json = __nccwpck_require__(2283);
+// EXTERNAL MODULE: ./src/core/airflow/parse-conn-uri.ts + 7 modules
+var parse_conn_uri = __nccwpck_require__(5375);
+;// CONCATENATED MODULE: ./src/core/redact-scan.ts
+/**
+ * Finds where any of many strings occurs in a text, in one pass. A run
+ * with 2,000 secrets has some 20,000 forms to look for, most sharing a
+ * prefix, so trying each at every position is far too slow; the forms are
+ * sorted instead, and each position narrows the range of forms that still
+ * match one character at a time, by binary search. No memory beyond the
+ * sorted list.
+ */
+/** Char code at `k`, or -1 past the end (a prefix sorts before the rest). */
+const at = (s, k) => k < s.length ? s.charCodeAt(k) : -1;
+/** First index in [lo, hi) whose code at `k` is at least `c` (or above). */
+function bound(sorted, lo, hi, k, c, above) {
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const code = at(sorted[mid], k);
+        if (code < c || (above && code === c))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+/** Length of the longest form starting at `i`, or 0. */
+function longestAt(sorted, text, i) {
+    let lo = 0;
+    let hi = sorted.length;
+    let best = 0;
+    for (let k = 0; i + k < text.length; k++) {
+        const c = text.charCodeAt(i + k);
+        lo = bound(sorted, lo, hi, k, c, false);
+        hi = bound(sorted, lo, hi, k, c, true);
+        if (lo >= hi)
+            break;
+        // Forms equal so far: the one that ends here sorts first.
+        if (sorted[lo].length === k + 1)
+            best = k + 1;
+    }
+    return best;
+}
+/**
+ * Every stretch of `text` covered by a form, overlapping hits merged, as
+ * [start, end) pairs in order. `minLength` is the shortest form, so a
+ * position whose first characters start no form is skipped at once.
+ */
+function coveredRanges(forms, minLength) {
+    const sorted = [...new Set(forms)].sort();
+    const starts = new Set(sorted.map((f) => f.slice(0, minLength)));
+    return (text) => {
+        const ranges = [];
+        for (let i = 0; i + minLength <= text.length; i++) {
+            if (!starts.has(text.slice(i, i + minLength)))
+                continue;
+            const length = longestAt(sorted, text, i);
+            if (length === 0)
+                continue;
+            const last = ranges[ranges.length - 1];
+            if (last && i <= last[1])
+                last[1] = Math.max(last[1], i + length);
+            else
+                ranges.push([i, i + length]);
+        }
+        return ranges;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/redact.ts
+
+
+
+
+/**
+ * Shorter values are neither redacted nor registered as masks: a two-letter
+ * secret would blank out every word containing it (GitHub's runner masks
+ * whatever it is given, however short). Such values are still never
+ * printed, by construction; the leak tests check it.
+ */
+const MIN_REDACTED_LENGTH = 4;
+const REDACTED = '***';
+/** A string's text inside a JSON string literal. */
+const json = (s) => JSON.stringify(s).slice(1, -1);
+/**
+ * The ways a value reaches output: percent-encoded in a conn_uri (Airflow
+ * quotes with `quote` and `quote_plus`), escaped in JSON (ours, Python's
+ * ASCII-only json.dumps in `__extra__`, and JSON inside JSON, as the Astro
+ * body carries the kwargs); each also with its whitespace collapsed, as
+ * a one-line error shows it.
+ */
+const ENCODINGS = [
+    (s) => s,
+    encodeURIComponent,
+    (s) => (0,python_quote/* quote */.hD)(s),
+    python_quote/* quotePlus */.n_,
+    json,
+    (s) => json(json(s)),
+    (s) => (0,python_json/* pythonJsonString */.kv)(s).slice(1, -1),
+    (s) => (0,python_quote/* quotePlus */.n_)((0,python_json/* pythonJsonString */.kv)(s))
+];
+const collapse = (s) => s.replace(/\s+/g, ' ').trim();
+/** Base64 the runner derives from every mask itself; we redact it too. */
+const BASE64 = [
+    (s) => Buffer.from(s).toString('base64').replace(/=+$/, ''),
+    (s) => Buffer.from(s).toString('base64url')
+];
+/**
+ * The value, each of its lines, and the password of a whole conn_uri; a
+ * part under the minimum has no forms at all, encoded ones included.
+ */
+function parts(secret) {
+    const out = [secret, ...secret.split(/\r?\n/)];
+    try {
+        const parsed = (0,parse_conn_uri/* parseConnUri */.K)(secret);
+        if (parsed.ok && parsed.fields.password)
+            out.push(parsed.fields.password);
+    }
+    catch {
+        // Not a URI Airflow could read; its raw forms are still covered.
+    }
+    return out.filter((p) => p.length >= MIN_REDACTED_LENGTH);
+}
+function redact_forms(secret, encodings) {
+    const out = new Set();
+    for (const part of parts(secret)) {
+        for (const encode of encodings) {
+            try {
+                const form = encode(part);
+                // One-line errors collapse whitespace, whatever the escaping.
+                out.add(form).add(collapse(form));
+            }
+            catch {
+                // A lone surrogate cannot be percent-encoded; the raw form stays.
+            }
+        }
+    }
+    return [...out].filter((f) => f.length >= MIN_REDACTED_LENGTH);
+}
+/** What the Action registers with ::add-mask:: for a value. */
+function maskForms(secret) {
+    return redact_forms(secret, ENCODINGS);
+}
+/** Every form of a value that redaction replaces. */
+function secretForms(secret) {
+    return redact_forms(secret, [...ENCODINGS, ...BASE64]);
+}
+/**
+ * A function that replaces every known form of the secrets in a text. One
+ * scan finds each position's longest form, and overlapping hits merge into
+ * one `***`, so a form inside another never leaves a piece showing.
+ */
+function makeRedactor(secrets) {
+    const forms = secrets.flatMap(secretForms);
+    if (forms.length === 0)
+        return (text) => text;
+    const covered = coveredRanges(forms, MIN_REDACTED_LENGTH);
+    return (text) => {
+        let out = '';
+        let done = 0;
+        for (const [start, end] of covered(text)) {
+            out += text.slice(done, start) + REDACTED;
+            done = end;
+        }
+        return out + text.slice(done);
+    };
+}
+
+
+/***/ }),
+
 /***/ 3964:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30068,7 +30305,7 @@ function materializeConnection(entry, read) {
 
 /***/ }),
 
-/***/ 2543:
+/***/ 5837:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30146,7 +30383,81 @@ const AstroSchema = schemas/* strictObject */.rej({
 })
     .describe('Astro Deployments to point at Vault through AIRFLOW__SECRETS__BACKEND.');
 
+;// CONCATENATED MODULE: ./src/core/manifest/provision-schema.ts
+
+/**
+ * The `provision:` section: the Vault side of Airflow's identity (mount,
+ * policies, AppRole, optional GitHub JWT role). Its presence also says that
+ * Astro Deployments get their role_id and secret_id from `provision`, not
+ * from the manifest.
+ */
+/** Seconds, or a Go-style duration Vault accepts: "90s", "15m", "1h30m", "7d". */
+const DurationSchema = schemas/* union */.KCZ([
+    schemas/* number */.aig().int().min(0),
+    schemas/* string */.YjP()
+        .regex(/^(0|\d+|(\d+[dhms])+)$/, 'a duration like "15m", "1h", "1h30m", "7d" or a number of seconds')
+])
+    .describe('Seconds, or a duration like "15m", "1h", "7d".');
+/** Vault lower-cases policy names; ours are written lower-case so they match. */
+const PolicyName = schemas/* string */.YjP()
+    .regex(/^[a-z0-9][a-z0-9_.-]*$/, 'lower-case letters, digits, _ . -')
+    .refine((s) => s !== 'root' && s !== 'default', 'a built-in policy name');
+const Cidrs = schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]);
+const AppRoleSettingsSchema = schemas/* strictObject */.rej({
+    mount: schemas/* string */.YjP()
+        .regex(/^[\w.-]+(\/[\w.-]+)*$/)
+        .default('approle')
+        .describe('Where the AppRole auth method is mounted; enabled if missing.'),
+    name: schemas/* string */.YjP()
+        .regex(/^[A-Za-z0-9 _.{}-]+$/)
+        .optional()
+        .describe('Role name; `{deployment}` becomes each Deployment’s name (or id). Default airflow-{deployment}, or airflow-<mount> without astro:.'),
+    token_ttl: DurationSchema.default('1h'),
+    token_max_ttl: DurationSchema.default('4h'),
+    secret_id_ttl: DurationSchema.default(0).describe('0: the secret-id never expires (rotate it with --rotate-secret-id); an expired one stops Airflow from reading any secret.'),
+    secret_id_bound_cidrs: Cidrs,
+    token_bound_cidrs: Cidrs
+});
+const GithubJwtSchema = schemas/* strictObject */.rej({
+    mount: schemas/* string */.YjP()
+        .regex(/^[\w.-]+(\/[\w.-]+)*$/)
+        .default('jwt'),
+    issuer: schemas/* url */.OZ5()
+        .default('https://token.actions.githubusercontent.com')
+        .describe('OIDC issuer; GitHub Enterprise Server: https://HOST/_services/token.'),
+    role: schemas/* string */.YjP()
+        .regex(/^[\w.@-]+$/)
+        .default('airflow-vault-sync'),
+    bound_audiences: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
+        .min(1)
+        .describe('Audiences the CI asks GitHub for (vault-jwt-audience), e.g. https://github.com/<owner>.'),
+    repository: schemas/* string */.YjP()
+        .regex(/^[\w.-]+\/[\w.-]+$/, 'owner/name')
+        .describe('Only this repository’s workflows may log in.'),
+    ref: schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1)])
+        .optional()
+        .describe('Only these refs, e.g. refs/heads/main, or [refs/heads/main, "refs/pull/*/merge"] so pull requests can plan (a * makes the claims globs). Absent: any ref.'),
+    token_ttl: DurationSchema.default('15m')
+});
+const ProvisionSchema = schemas/* strictObject */.rej({
+    create_mount: schemas/* boolean */.zMY()
+        .default(true)
+        .describe('Enable the KV mount at vault.mount when it is missing.'),
+    reader_policy: PolicyName.optional().describe('Airflow’s read-only policy. Default airflow-<mount>.'),
+    sync_policy: schemas/* strictObject */.rej({
+        name: PolicyName.optional().describe('Default airflow-vault-sync-<mount>.'),
+        create: schemas/* boolean */.zMY()
+            .default(false)
+            .describe('Write it to Vault (always printed in the plan). Implied by github_jwt.')
+    })
+        .prefault({}),
+    approle: AppRoleSettingsSchema.prefault({}),
+    github_jwt: GithubJwtSchema.optional().describe('A JWT role for GitHub Actions OIDC with the sync policy: CI logs in without a stored secret.')
+})
+    .describe('What `provision` creates in Vault for Airflow (an operator runs it with an admin token).');
+
 ;// CONCATENATED MODULE: ./src/core/manifest/schema.ts
+
 
 
 
@@ -30204,7 +30515,8 @@ const ManifestSchema = schemas/* strictObject */.rej({
     config: schemas/* record */.g1P(schemas/* string */.YjP(), value_ref/* StringOrRefSchema */.lA)
         .default({})
         .describe('Airflow config secrets (the *_secret options) by name.'),
-    astro: AstroSchema.optional()
+    astro: AstroSchema.optional(),
+    provision: ProvisionSchema.optional()
 })
     .describe('airflow-vault-sync secrets manifest');
 
@@ -31230,9 +31542,40 @@ function urlProblems(kwargs, where) {
     return [];
 }
 
+;// CONCATENATED MODULE: ./src/core/validate/rules/provision.ts
+
+/**
+ * With `provision:`, the AppRole credentials of every Deployment come from
+ * `provision`. A role_id or secret_id in the manifest would fight it, and
+ * another auth_type would leave the provisioned role unused.
+ */
+function provisionKwargsProblems(manifest, kwargs, where) {
+    const provision = manifest.provision;
+    if (!provision)
+        return [];
+    const problems = [];
+    for (const key of ['role_id', 'secret_id']) {
+        if (kwargs[key] !== undefined) {
+            problems.push((0,core_problems/* error */.z3)('provisioned-credential', where(key), `${key} is handed to each Deployment by \`provision\` (the provision: section); remove it here, or remove provision: to manage the credentials yourself`));
+        }
+    }
+    const auth = kwargs.auth_type;
+    if (auth !== undefined && auth !== 'approle') {
+        problems.push((0,core_problems/* error */.z3)('provisioned-auth-type', where('auth_type'), `provision gives Airflow an AppRole, but auth_type is ${JSON.stringify(auth)}; remove auth_type (approle is set for you) or remove provision:`));
+    }
+    const mount = kwargs.auth_mount_point;
+    if (mount !== undefined && mount !== provision.approle.mount) {
+        problems.push((0,core_problems/* error */.z3)('provisioned-auth-mount', where('auth_mount_point'), `auth_mount_point differs from provision.approle.mount (${provision.approle.mount}); remove it, it is set for you`));
+    }
+    return problems;
+}
+
 ;// CONCATENATED MODULE: ./src/core/validate/rules/astro.ts
 
 
+
+/** Stands for the role_id provision hands over (a reference, not a literal). */
+const HANDED_OVER = { env: 'provisioned' };
 /**
  * Each Deployment runs with the shared kwargs plus its own overrides; the
  * merged set is what Airflow gets, so that is what is checked. A problem in
@@ -31253,7 +31596,14 @@ function astroProblems(manifest) {
         // A key the Deployment overrides is reported there; a shared one at
         // the shared key, once, however many Deployments inherit it.
         const where = (key) => key in own ? [...here, 'backend_kwargs', key] : [...shared, key];
-        for (const problem of backendKwargsProblems(merged, where, manifest.vault)) {
+        // Provisioned credentials are not in the manifest, and must not be.
+        const checked = manifest.provision
+            ? { auth_type: 'approle', role_id: HANDED_OVER, ...merged }
+            : merged;
+        for (const problem of [
+            ...backendKwargsProblems(checked, where, manifest.vault),
+            ...provisionKwargsProblems(manifest, merged, where)
+        ]) {
             const id = `${problem.code}|${problem.path.join('.')}|${problem.message}`;
             if (!reported.has(id))
                 problems.push(problem);
@@ -31563,6 +31913,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
@@ -31581,6 +31938,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5675:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http2");
 
 /***/ }),
 
@@ -31682,13 +32046,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https")
 
 /***/ }),
 
-/***/ 8995:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-
-/***/ }),
-
 /***/ 7030:
 /***/ ((module) => {
 
@@ -31773,10 +32130,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
@@ -31794,10 +32165,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
 /***/ 9023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
@@ -40368,7 +40760,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 6257:
+/***/ 8179:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40518,8 +40910,8 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
@@ -40543,7 +40935,7 @@ function file_command_issueFileCommand(command, message) {
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -40557,8 +40949,8 @@ function file_command_prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -41927,7 +42319,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -41956,11 +42348,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -42180,7 +42572,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -42195,7 +42587,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -42206,7 +42598,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -42215,7 +42607,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -42646,7 +43038,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -43357,10 +43749,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   rej: () => (/* binding */ strictObject),
   YjP: () => (/* binding */ schemas_string),
   KCZ: () => (/* binding */ union),
-  L5J: () => (/* binding */ unknown)
+  L5J: () => (/* binding */ unknown),
+  OZ5: () => (/* binding */ url)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
@@ -51759,7 +52152,7 @@ const ZodURL = /*@__PURE__*/ $constructor("ZodURL", (inst, def) => {
     ZodStringFormat.init(inst, def);
 });
 function url(params) {
-    return core._url(ZodURL, params);
+    return _url(ZodURL, params);
 }
 function httpUrl(params) {
     return core._url(ZodURL, {
@@ -53097,13 +53490,13 @@ function preprocess(fn, schema) {
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var action_core = __nccwpck_require__(6257);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var action_core = __nccwpck_require__(8179);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/core/validate/validate.ts + 17 modules
-var validate = __nccwpck_require__(2543);
+// EXTERNAL MODULE: ./src/core/validate/validate.ts + 19 modules
+var validate = __nccwpck_require__(5837);
 // EXTERNAL MODULE: ./src/core/render/json.ts
 var json = __nccwpck_require__(3964);
 // EXTERNAL MODULE: ./src/core/render/markdown.ts + 1 modules
@@ -53137,9 +53530,18 @@ const Inputs = {
     Prune: 'prune',
     CommentOnPr: 'comment-on-pr',
     DriftIssue: 'drift-issue',
-    GitHubToken: 'github-token'
+    GitHubToken: 'github-token',
+    RotateSecretId: 'rotate-secret-id'
 };
-const COMMANDS = ['validate', 'plan', 'apply', 'drift'];
+const COMMANDS = [
+    'validate',
+    'plan',
+    'apply',
+    'drift',
+    'provision-plan',
+    'provision',
+    'check-access'
+];
 class InputError extends Error {
 }
 function getSettings(env) {
@@ -53160,11 +53562,13 @@ function getSettings(env) {
     const prune = oneOf(input(Inputs.Prune), ['', 'true', 'false', 'all'], Inputs.Prune);
     const commentOnPr = oneOf(input(Inputs.CommentOnPr) || 'on-change', ['never', 'always', 'on-change'], Inputs.CommentOnPr);
     const driftIssue = oneOf(input(Inputs.DriftIssue) || 'false', ['true', 'false'], Inputs.DriftIssue);
+    const rotate = oneOf(input(Inputs.RotateSecretId) || 'false', ['true', 'false'], Inputs.RotateSecretId);
     return {
         command: command,
         prune: prune === '' ? undefined : prune === 'all' ? 'all' : prune === 'true',
         commentOnPr: commentOnPr,
         driftIssue: driftIssue === 'true',
+        rotateSecretId: rotate === 'true',
         githubToken: input(Inputs.GitHubToken) || undefined,
         manifest: input(Inputs.Manifest) || 'airflow-secrets.yaml',
         workspace: env.GITHUB_WORKSPACE || process.cwd(),
@@ -53232,12 +53636,7 @@ async function run(env = process.env) {
         const settings = getSettings(env);
         const manifest = (0,manifest_file/* readManifestFile */.oe)(settings.manifest, settings.workspace);
         summary += `\`${settings.command}\` of \`${manifest.display}\`\n\n`;
-        summary +=
-            settings.command === 'validate'
-                ? validateStep(settings, manifest)
-                : // Loaded on demand: validate and a failing start skip the Vault,
-                    // Astro and GitHub clients, which are most of the bundle.
-                    await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(696)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3696))).runSyncStep(settings, manifest);
+        summary += await runStep(settings, manifest);
     }
     catch (cause) {
         // One failure path for every throw, an Error or not.
@@ -53255,6 +53654,23 @@ async function run(env = process.env) {
     }
     finally {
         await (0,action_report/* writeSummary */.Sy)(summary);
+    }
+}
+/**
+ * Loaded on demand: validate and a failing start skip the Vault, Astro and
+ * GitHub clients, which are most of the bundle.
+ */
+async function runStep(settings, manifest) {
+    switch (settings.command) {
+        case 'validate':
+            return validateStep(settings, manifest);
+        case 'provision':
+        case 'provision-plan':
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(952), __nccwpck_require__.e(977), __nccwpck_require__.e(783)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6783))).runProvisionStep(settings, manifest);
+        case 'check-access':
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(952), __nccwpck_require__.e(977), __nccwpck_require__.e(783)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6783))).runCheckAccessStep(settings, manifest);
+        default:
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(952), __nccwpck_require__.e(977)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4977))).runSyncStep(settings, manifest);
     }
 }
 function validateStep(settings, manifest) {

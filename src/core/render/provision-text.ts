@@ -44,7 +44,7 @@ export function renderProvisionText(report: ProvisionReport): string {
   for (const c of report.conflicts) out.push(`conflict: ${c}\n`)
   if (report.conflicts.length > 0) out.push('Nothing was written.\n')
   if (!report.planOnly && report.conflicts.length === 0 && report.address) {
-    out.push(`\nDone: ${report.done.length === 0 ? 'nothing to change' : ''}\n`)
+    out.push(`\nDone:${report.done.length === 0 ? ' nothing to change' : ''}\n`)
     for (const d of report.done) out.push(`  ${d}\n`)
     for (const n of report.notAttempted) out.push(`  not attempted: ${n}\n`)
   }

@@ -18,9 +18,10 @@ const json = (s: string): string => JSON.stringify(s).slice(1, -1)
 /**
  * The ways a value reaches output: percent-encoded in a conn_uri (Airflow
  * quotes with `quote` and `quote_plus`), escaped in JSON (ours, Python's
- * ASCII-only json.dumps in `__extra__`, and JSON inside JSON, as the Astro
- * body carries the kwargs); each also with its whitespace collapsed, as
- * a one-line error shows it.
+ * ASCII-only json.dumps in `__extra__` and in a field-style extra, and
+ * JSON inside JSON, as the Astro body carries the kwargs and a Vault body
+ * the extra); each also with its whitespace collapsed, as a one-line
+ * error shows it.
  */
 const ENCODINGS: ReadonlyArray<(s: string) => string> = [
   (s) => s,
@@ -30,6 +31,7 @@ const ENCODINGS: ReadonlyArray<(s: string) => string> = [
   json,
   (s) => json(json(s)),
   (s) => pythonJsonString(s).slice(1, -1),
+  (s) => json(pythonJsonString(s).slice(1, -1)),
   (s) => quotePlus(pythonJsonString(s))
 ]
 
@@ -42,14 +44,20 @@ const BASE64: ReadonlyArray<(s: string) => string> = [
 ]
 
 /**
- * The value, each of its lines, and the password of a whole conn_uri; a
- * part under the minimum has no forms at all, encoded ones included.
+ * The value, each of its lines, and what Airflow reads out of a whole
+ * conn_uri (the password, each extra value), which `connection_format:
+ * json` writes decoded; a part under the minimum has no forms at all.
  */
 function parts(secret: string): string[] {
   const out = [secret, ...secret.split(/\r?\n/)]
   try {
     const parsed = parseConnUri(secret)
-    if (parsed.ok && parsed.fields.password) out.push(parsed.fields.password)
+    if (parsed.ok) {
+      const { password, extra } = parsed.fields
+      if (password) out.push(password)
+      const values = Object.values(JSON.parse(extra ?? '{}') as object)
+      out.push(...values.filter((v): v is string => typeof v === 'string'))
+    }
   } catch {
     // Not a URI Airflow could read; its raw forms are still covered.
   }

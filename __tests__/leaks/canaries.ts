@@ -33,7 +33,7 @@ export const ENV_CANARIES = {
   CANARY_JSONISH: '{"canary": "q\\"uo\\\\te", \'n\': [1, 2], "k": "jsontok4"}',
   // Not canonical (%2f, a raw !), so Airflow would re-encode it.
   CANARY_CONN_URI:
-    'smtp://canary-user:c4nary%2furi!uritok5@smtp.example.com:587',
+    'smtp://canary-user:c4nary%2furi!uritok5@smtp.example.com:587/?timeout=10&token=qrytokF%2Fx%C3%BC',
   CANARY_ROLE: 'role-id-roletok6-0042',
   CANARY_LOGIN: 'logtokE@corp.example',
   CANARY_KWARGS: 'kw"arg\\s-kwtok7/secret  id',
@@ -76,10 +76,15 @@ export function allCanaries(credentials: Record<string, string>): Canary[] {
       placed: PLACES[name] ?? name
     })),
     { name: 'PEM', value: PEM, placed: 'connections.db.extra.sslkey (file)' },
-    // The password inside the whole conn_uri, as Airflow decodes it.
+    // Inside the whole conn_uri, as Airflow decodes them.
     {
       name: 'CANARY_CONN_URI/password',
       value: 'c4nary/uri!uritok5',
+      placed: 'connections.smtp.uri'
+    },
+    {
+      name: 'CANARY_CONN_URI/extra.token',
+      value: 'qrytokF/xü',
       placed: 'connections.smtp.uri'
     },
     ...Object.entries(VAULT_SIDE).map(([name, value]) => ({

@@ -11,6 +11,7 @@ import {
   astroWritten,
   echoed,
   echoVault,
+  fieldsWritten,
   loginChanged,
   spacedWritten,
   vaultSide
@@ -129,6 +130,23 @@ export const SYNC_ROWS: Row[] = [
     case: 'a value file missing',
     variant: 'missing-file',
     exit: problems
+  },
+  {
+    ...apply,
+    outcome: 'success',
+    case: 'connection_format json',
+    variant: 'json-format',
+    exit: ok,
+    verify: fieldsWritten
+  },
+  {
+    ...apply,
+    outcome: 'failure',
+    case: 'connection_format json, Vault 400 quoting the body',
+    variant: 'json-format',
+    faults: echoVault('data/connections/', 400),
+    exit: remote,
+    verify: echoed('invalid request body: {')
   },
   {
     ...apply,

@@ -9,7 +9,9 @@ import { quote } from '../../src/core/airflow/python-quote.js'
 import { ENV_CANARIES } from './canaries.js'
 import type { Row } from './matrix.js'
 
-const { CANARY_CONN_URI, CANARY_BAD_URI } = ENV_CANARIES
+const { CANARY_BAD_URI } = ENV_CANARIES
+// Without its query: parse shows the extra, as the fields Airflow reads.
+const CANARY_CONN_URI = ENV_CANARIES.CANARY_CONN_URI.split('/?')[0] as string
 
 const build = [
   'uri',

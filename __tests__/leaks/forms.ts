@@ -25,6 +25,7 @@ const ENCODINGS: Array<[string, (s: string) => string]> = [
   ['json', json],
   ['json-in-json', (s) => json(json(s))],
   ['python-json', (s) => pythonJsonString(s).slice(1, -1)],
+  ['json(python-json)', (s) => json(pythonJsonString(s).slice(1, -1))],
   ['quote_plus(python-json)', (s) => quotePlus(pythonJsonString(s))],
   // Unpadded, so base64 cut off inside a longer text is found too.
   ['base64', (s) => Buffer.from(s).toString('base64').replace(/=+$/, '')],

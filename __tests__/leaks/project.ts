@@ -13,15 +13,17 @@ import { APPROLE_SECRET_ID, ENV_CANARIES, PEM } from './canaries.js'
 export const MANIFEST = 'airflow-secrets.yaml'
 
 /** full: every canary; the others add one bad input to it. */
-export type Variant = 'full' | 'bad-uri' | 'missing-file'
+export type Variant = 'full' | 'bad-uri' | 'missing-file' | 'json-format'
 
 export function manifestText(mount: string, variant: Variant): string {
   const bad =
     variant === 'bad-uri' ? '  bad: { uri: { env: CANARY_BAD_URI } }\n' : ''
   const missing =
     variant === 'missing-file' ? '  missing: { file: no-such-value.txt }\n' : ''
+  // Each connection field its own JSON value; the extra as Python's JSON.
+  const format = variant === 'json-format' ? ', connection_format: json' : ''
   return `version: 1
-vault: { mount: ${mount}, prune: true }
+vault: { mount: ${mount}, prune: true${format} }
 connections:
   db:
     conn_type: postgres

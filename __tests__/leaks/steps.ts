@@ -100,3 +100,15 @@ export const loginChanged = async (
   expect(all).toMatch(/db[^\n]*login|"key": ?"db"[\s\S]*?"login"/)
   await Promise.resolve()
 }
+
+/** connection_format json: the fields of the whole conn_uri, decoded. */
+export const fieldsWritten = async (ctx: RowContext): Promise<void> => {
+  const smtp = await readSecret(ctx.servers, ctx.mount, 'connections/smtp')
+  expect(smtp.password).toBe('c4nary/uri!uritok5')
+  expect(JSON.parse(smtp.extra ?? '{}')).toEqual({
+    timeout: '10',
+    token: 'qrytokF/xü'
+  })
+  const db = await readSecret(ctx.servers, ctx.mount, 'connections/db')
+  expect(db.password).toBe(ENV_CANARIES.CANARY_PW)
+}

@@ -62,3 +62,11 @@ test('overlapping secrets leave no piece showing', () => {
   expect(redact('1 xabc-secret-tail 2')).toBe('1 *** 2')
   expect(redact('no secrets here')).toBe('no secrets here')
 })
+
+test("a whole conn_uri's password and credential-like extras are secrets, its other extras are not", () => {
+  const uri = 'smtp://user:pw-12345@host/?ssl=true&api_key=k3y%2Fvalue'
+  const redact = makeRedactor([uri])
+  expect(redact('{"ok": true, "k": "k3y/value", "p": "pw-12345"}')).toBe(
+    '{"ok": true, "k": "***", "p": "***"}'
+  )
+})

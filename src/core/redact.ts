@@ -44,9 +44,18 @@ const BASE64: ReadonlyArray<(s: string) => string> = [
 ]
 
 /**
+ * Extra keys that hold credentials (as the extra-literal-secret warning
+ * judges them): the others, `sslmode=require` or `ssl=true`, are not
+ * secret, and redacting `true` would ruin every JSON output.
+ */
+const SECRET_EXTRA =
+  /(pass(word)?|secret|token|private_?key|api_?key|credential)/i
+
+/**
  * The value, each of its lines, and what Airflow reads out of a whole
- * conn_uri (the password, each extra value), which `connection_format:
- * json` writes decoded; a part under the minimum has no forms at all.
+ * conn_uri (the password, credential-like extra values), which
+ * `connection_format: json` writes decoded; a part under the minimum has
+ * no forms at all.
  */
 function parts(secret: string): string[] {
   const out = [secret, ...secret.split(/\r?\n/)]
@@ -55,8 +64,9 @@ function parts(secret: string): string[] {
     if (parsed.ok) {
       const { password, extra } = parsed.fields
       if (password) out.push(password)
-      const values = Object.values(JSON.parse(extra ?? '{}') as object)
-      out.push(...values.filter((v): v is string => typeof v === 'string'))
+      const entries = Object.entries(JSON.parse(extra ?? '{}') as object)
+      for (const [key, value] of entries)
+        if (SECRET_EXTRA.test(key) && typeof value === 'string') out.push(value)
     }
   } catch {
     // Not a URI Airflow could read; its raw forms are still covered.

@@ -25,6 +25,27 @@ function safeDecode(text: string): string {
 }
 
 /**
+ * Every string in a JSON-like value redacted in place, keys and other
+ * values kept: redacting serialised JSON as text would turn `"ok": true`
+ * into `"ok": ***` when a secret is the word true.
+ */
+export function redactStrings<T>(
+  value: T,
+  redact: (text: string) => string
+): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return redact(v)
+    if (Array.isArray(v)) return v.map(walk)
+    if (v !== null && typeof v === 'object') {
+      const record = v as Record<string, unknown>
+      for (const key of Object.keys(record)) record[key] = walk(record[key])
+    }
+    return v
+  }
+  return walk(value) as T
+}
+
+/**
  * Every text in a report redacted in place, whatever wrote it (a server's
  * error that quotes our request, a check's message), so each front end and
  * output format starts from a clean report. `secrets` itself is kept: the
@@ -34,17 +55,7 @@ export function redactReport<T extends { secrets: string[] }>(
   report: T,
   secrets: readonly string[]
 ): T {
-  const redact = makeRedactor(secrets)
-  const walk = (value: unknown): unknown => {
-    if (typeof value === 'string') return redact(value)
-    if (Array.isArray(value)) return value.map(walk)
-    if (value !== null && typeof value === 'object') {
-      const record = value as Record<string, unknown>
-      for (const key of Object.keys(record)) record[key] = walk(record[key])
-    }
-    return value
-  }
   const { secrets: kept, ...rest } = report
-  walk(rest)
+  redactStrings(rest, makeRedactor(secrets))
   return Object.assign(report, rest, { secrets: kept })
 }

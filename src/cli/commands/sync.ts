@@ -11,6 +11,7 @@ import {
   renderDriftText
 } from '../../core/render/sync-text.js'
 import { makeRedactor } from '../../core/redact.js'
+import { redactStrings } from '../../sync/secret-forms.js'
 import { localValueSource, readManifestFile } from '../../io/manifest-file.js'
 import { connectionFromEnv, connectionSecrets } from '../../io/vault-env.js'
 import { astroFromEnv } from '../../io/astro-env.js'
@@ -55,11 +56,10 @@ export async function runSyncCommand(
   ])
   for (const w of warnings) runtime.stderr(redact(`warning: ${w}\n`))
   runtime.stdout(
-    redact(
-      options.json
-        ? JSON.stringify(reportJson(report), null, 2) + '\n'
-        : renderText(report)
-    )
+    options.json
+      ? JSON.stringify(redactStrings(reportJson(report), redact), null, 2) +
+          '\n'
+      : redact(renderText(report))
   )
   if (report.remoteError)
     runtime.stderr(redact(`error: ${report.remoteError}\n`))

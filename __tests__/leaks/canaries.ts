@@ -13,6 +13,8 @@ export interface Canary {
    * found anywhere, part of the value leaked even if no whole form did.
    */
   marker?: string
+  /** An ordinary word: output is full of it, so it is not searched for. */
+  word?: boolean
   /** Where the manifest places it, for the report. */
   placed: string
 }
@@ -38,6 +40,9 @@ export const ENV_CANARIES = {
   CANARY_LOGIN: 'logtokE@corp.example',
   CANARY_KWARGS: 'kw"arg\\s-kwtok7/secret  id',
   CANARY_SHORT: 'a1',
+  // A secret that is an ordinary word: redacted as text, it would turn
+  // `"ok": true` into `"ok": ***` and break --json.
+  CANARY_WORD: 'true',
   CANARY_SHORT3: 'ion',
   // Only in the bad-input manifests: a '/' and '#' end the host early.
   CANARY_BAD_URI: 'postgres://canary-bad:badtok9/w#rd@db.example.com:5432/x'
@@ -63,6 +68,7 @@ const PLACES: Record<string, string> = {
   CANARY_ROLE: 'connections.db.extra.role, astro.backend_kwargs.role_id',
   CANARY_KWARGS: 'astro.backend_kwargs.secret_id',
   CANARY_SHORT: 'variables.short',
+  CANARY_WORD: 'variables.flag',
   CANARY_SHORT3: 'config.short3',
   CANARY_BAD_URI: 'connections.bad.uri (bad-input manifests)'
 }
@@ -103,6 +109,7 @@ export function allCanaries(credentials: Record<string, string>): Canary[] {
 function withMarkers(canaries: Canary[]): Canary[] {
   return canaries.map((c) => ({
     ...c,
-    marker: /[a-z]+tok[0-9A-Z]/.exec(c.value)?.[0]
+    marker: /[a-z]+tok[0-9A-Z]/.exec(c.value)?.[0],
+    word: c.value === ENV_CANARIES.CANARY_WORD
   }))
 }

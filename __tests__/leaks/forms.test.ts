@@ -12,7 +12,7 @@ const canaries = allCanaries({ VAULT_TOKEN: 'hvs.CAnaryToken0123456789ab' })
 
 test('every planted form is reported with its canary, form and channel', () => {
   let planted = 0
-  for (const canary of canaries) {
+  for (const canary of canaries.filter((c) => !c.word)) {
     for (const [form, text] of formsOf(canary.value)) {
       const leaks = findLeaks([canary], {
         clean: 'nothing to see',

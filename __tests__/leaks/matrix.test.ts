@@ -148,6 +148,11 @@ test.each(cases)('%s', async (_name, row, entry) => {
     ).toEqual([])
     if (used) expectMaskedFirst(run, canaries, row.auth ?? 'token')
   } else {
+    // Still JSON, whatever redaction did to it.
+    if (entry === 'cli --json' && row.action !== 'validate' && run.code !== 2)
+      expect(
+        () => JSON.parse(run.channels.stdout ?? '') as unknown
+      ).not.toThrow()
     for (const [channel, text] of Object.entries(run.channels))
       expect({ channel, commands: text.match(/^::.*$/gm) }).toEqual({
         channel,

@@ -37,6 +37,7 @@ ${bad}variables:
   jsonish: { env: CANARY_JSONISH }
   unicode: { env: CANARY_UNICODE }
   short: { env: CANARY_SHORT }
+  flag: { env: CANARY_WORD }
   plain: production
 ${missing}config:
   spaced: { env: CANARY_SPACED }

@@ -84,5 +84,5 @@ test('a run with short secrets writes them, and its summary stays readable after
   expect(shown).toContain('| Action | Key | Fields |')
   expect(shown).toContain('| ➕ create | `short3` |  |')
   expect(shown).toContain('| ➕ create | `short` |  |')
-  expect(shown).toContain('**Applied:** 8 written, 0 failed, 0 not attempted.')
+  expect(shown).toContain('**Applied:** 9 written, 0 failed, 0 not attempted.')
 })

@@ -1,4 +1,6 @@
 import { prepare } from './prepare.js'
+import { redactReport } from '../sync/secret-forms.js'
+import { connectionSecrets } from '../io/vault-env.js'
 import { error } from '../core/problems.js'
 import { accessChecks, evaluateAccess } from '../core/provision/access.js'
 import type { CheckAccessReport } from '../core/provision/access-report.js'
@@ -24,6 +26,16 @@ export type CheckAccessRequest = Pick<
 
 /** Logs in as Airflow and proves its access, without reading a secret. */
 export async function runCheckAccess(
+  request: CheckAccessRequest
+): Promise<CheckAccessReport> {
+  const report = await checkAccess(request)
+  return redactReport(report, [
+    ...report.secrets,
+    ...(request.operator ? connectionSecrets(request.connection) : [])
+  ])
+}
+
+async function checkAccess(
   request: CheckAccessRequest
 ): Promise<CheckAccessReport> {
   const report: CheckAccessReport = {

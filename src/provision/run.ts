@@ -16,6 +16,8 @@ import { readProvisionState } from './read-state.js'
 import { DeploymentHandoff, type DeploymentView } from './deployments.js'
 import { applyProvision } from './apply.js'
 import { prepare } from './prepare.js'
+import { redactReport } from '../sync/secret-forms.js'
+import { connectionSecrets } from '../io/vault-env.js'
 import { describePolicies } from './policies.js'
 import type { ProvisionRequest } from './request.js'
 import type { ProvisionReport } from '../core/provision/report.js'
@@ -23,6 +25,18 @@ import type { ProvisionReport } from '../core/provision/report.js'
 export async function runProvision(
   request: ProvisionRequest
 ): Promise<ProvisionReport> {
+  // Vault and Astro may quote what we sent (the kwargs hold a secret-id):
+  // every text in the report leaves redacted.
+  const report = await provision(request)
+  const astroToken = request.astro?.token
+  return redactReport(report, [
+    ...report.secrets,
+    ...connectionSecrets(request.connection),
+    ...(astroToken ? [astroToken] : [])
+  ])
+}
+
+async function provision(request: ProvisionRequest): Promise<ProvisionReport> {
   const report: ProvisionReport = {
     manifestFile: request.validate.file,
     problems: [],

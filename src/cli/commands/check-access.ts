@@ -6,6 +6,7 @@ import {
 } from '../../core/provision/access-report.js'
 import { renderProblemsText } from '../../core/render/text.js'
 import { makeRedactor } from '../../core/redact.js'
+import { redactStrings } from '../../sync/secret-forms.js'
 import { localValueSource, readManifestFile } from '../../io/manifest-file.js'
 import { operatorConnection } from '../../io/operator-connection.js'
 import { connectionSecrets } from '../../io/vault-env.js'
@@ -38,11 +39,12 @@ export async function runCheckAccessCommand(
   ])
   for (const w of warnings) runtime.stderr(redact(`warning: ${w}\n`))
   const text = options.json
-    ? JSON.stringify(checkAccessJson(report), null, 2) + '\n'
+    ? JSON.stringify(redactStrings(checkAccessJson(report), redact), null, 2) +
+      '\n'
     : (report.problems.length > 0
         ? renderProblemsText(report.manifestFile, report.problems)
         : '') + renderCheckAccessText(report)
-  runtime.stdout(redact(text))
+  runtime.stdout(options.json ? text : redact(text))
   if (report.remoteError)
     runtime.stderr(redact(`error: ${report.remoteError}\n`))
   return checkAccessExitCode(report)

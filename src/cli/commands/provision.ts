@@ -7,6 +7,7 @@ import {
 import { renderProvisionText } from '../../core/render/provision-text.js'
 import { renderProblemsText } from '../../core/render/text.js'
 import { makeRedactor } from '../../core/redact.js'
+import { redactStrings } from '../../sync/secret-forms.js'
 import { localValueSource, readManifestFile } from '../../io/manifest-file.js'
 import { connectionFromEnv, connectionSecrets } from '../../io/vault-env.js'
 import { astroFromEnv } from '../../io/astro-env.js'
@@ -59,11 +60,12 @@ export async function runProvisionCommand(
   ])
   for (const w of warnings) runtime.stderr(redact(`warning: ${w}\n`))
   const text = options.json
-    ? JSON.stringify(provisionJson(report), null, 2) + '\n'
+    ? JSON.stringify(redactStrings(provisionJson(report), redact), null, 2) +
+      '\n'
     : (report.problems.length > 0
         ? renderProblemsText(report.manifestFile, report.problems)
         : '') + renderProvisionText(report)
-  runtime.stdout(redact(text))
+  runtime.stdout(options.json ? text : redact(text))
   if (report.remoteError)
     runtime.stderr(redact(`error: ${report.remoteError}\n`))
   return provisionExitCode(report)

@@ -13,6 +13,7 @@ import {
 import { TOOL_NAME } from '../version.js'
 import { getSettings, type ActionSettings } from './inputs.js'
 import { annotate, writeSummary } from './report.js'
+import { redactMasked } from './mask.js'
 
 /** The Action's one entry: settings, the core, then outputs and reports. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -24,12 +25,14 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     summary += await runStep(settings, manifest)
   } catch (cause) {
     // One failure path for every throw, an Error or not.
-    const message =
+    // Masks registered so far apply: a thrown text may quote a server.
+    const message = redactMasked(
       cause instanceof ManifestReadError
         ? `${cause.message} (set the \`manifest\` input)`
         : cause instanceof Error
           ? cause.message
           : String(cause)
+    )
     summary += `❌ ${message}\n`
     core.setOutput('ok', 'false')
     core.setOutput('error-message', message)

@@ -1,7 +1,8 @@
 /**
  * Runs `work` over `items` with at most `limit` in flight, keeping order.
  * `stop()` from a callback lets no new item start (a dead server must not
- * be retried for every one of a thousand pending writes).
+ * be retried for every one of a thousand pending writes). A throw stops
+ * it too.
  */
 export async function mapLimit<T, R>(
   items: readonly T[],
@@ -14,14 +15,23 @@ export async function mapLimit<T, R>(
   const stop = (): void => {
     stopped = true
   }
+  // The first failure stops new work; what is in flight finishes before it
+  // is rethrown, so no request outlives the call.
+  let failure: { error: unknown } | undefined
   const worker = async (): Promise<void> => {
     while (!stopped && next < items.length) {
       const index = next++
-      results[index] = await work(items[index] as T, stop)
+      try {
+        results[index] = await work(items[index] as T, stop)
+      } catch (error) {
+        stopped = true
+        failure ??= { error }
+      }
     }
   }
   await Promise.all(
     Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker)
   )
+  if (failure) throw failure.error
   return results
 }

@@ -7,12 +7,6 @@ import { resolveValues } from '../core/sync/resolve.js'
 import { desiredSecrets } from '../core/sync/desired.js'
 import { planChanges } from '../core/sync/plan.js'
 import { detectDrift } from '../core/sync/drift.js'
-import { ownershipMarks } from '../core/sync/ownership.js'
-import {
-  missingAccess,
-  neededAccess,
-  policyFor
-} from '../core/sync/capabilities.js'
 import { VaultSession, type VaultConnection } from '../clients/vault/session.js'
 import { KvClient } from '../clients/vault/kv.js'
 import { VaultError } from '../clients/vault/transport.js'
@@ -23,7 +17,7 @@ import { kwargsJsonFor, syncAstro } from './astro.js'
 import { astroConnection, type AstroEnv } from './astro-connection.js'
 import { redactReport, urisWithSecrets } from './secret-forms.js'
 import { connectionSecrets } from '../io/vault-env.js'
-import { applyChanges } from './apply.js'
+import { applyChecked } from './apply-checked.js'
 import { astroAccount, tokenLostMessage } from './failure-account.js'
 import type { SyncCommand, SyncReport } from './report.js'
 
@@ -144,36 +138,13 @@ async function sync(request: SyncRequest): Promise<SyncReport> {
     }
     const report: SyncReport = { ...base, vault }
     if (command === 'apply') {
-      const needed = neededAccess(
-        changes,
-        manifest.vault.mount,
-        kvVersion,
-        manifest.vault.prune_mode
-      )
-      const missing = missingAccess(
-        needed,
-        await session.capabilities(needed.map((n) => n.path))
-      )
-      if (missing.length > 0) {
-        report.remoteError =
-          `this token cannot do what the plan needs; nothing was written. Missing:\n` +
-          missing
-            .map((m) => `  ${m.path}: ${m.capabilities.join(', ')}`)
-            .join('\n') +
-          `\nA policy that grants it:\n${policyFor(missing)}`
-      } else {
-        vault.outcome = await applyChanges(kv, changes, {
-          concurrency,
-          marks: ownershipMarks(file),
-          pruneMode: manifest.vault.prune_mode
-        })
-        const lost = session.tokenLost
-        if (lost)
-          report.remoteError = tokenLostMessage(
-            lost,
-            vault.outcome.written.length
-          )
-      }
+      const applied = await applyChecked(session, kv, changes, {
+        manifest,
+        file,
+        concurrency
+      })
+      vault.outcome = applied.outcome
+      report.remoteError = applied.remoteError
     }
     Object.assign(vault, session.http.stats)
     const vaultFailed =

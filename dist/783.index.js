@@ -807,6 +807,10 @@ function prepare(request, report) {
     return { manifest, read: resolved.read, place: validation.place };
 }
 
+// EXTERNAL MODULE: ./src/sync/secret-forms.ts
+var secret_forms = __webpack_require__(1829);
+// EXTERNAL MODULE: ./src/io/vault-env.ts
+var vault_env = __webpack_require__(3938);
 ;// CONCATENATED MODULE: ./src/provision/policies.ts
 
 
@@ -845,7 +849,20 @@ function describePolicies(manifest, provision, kvVersion) {
 
 
 
+
+
 async function runProvision(request) {
+    // Vault and Astro may quote what we sent (the kwargs hold a secret-id):
+    // every text in the report leaves redacted.
+    const report = await provision(request);
+    const astroToken = request.astro?.token;
+    return (0,secret_forms/* redactReport */.a5)(report, [
+        ...report.secrets,
+        ...(0,vault_env/* connectionSecrets */.K$)(request.connection),
+        ...(astroToken ? [astroToken] : [])
+    ]);
+}
+async function provision(request) {
     const report = {
         manifestFile: request.validate.file,
         problems: [],
@@ -1072,8 +1089,17 @@ function kwargsIdentities(manifest, read) {
 
 
 
+
+
 /** Logs in as Airflow and proves its access, without reading a secret. */
 async function runCheckAccess(request) {
+    const report = await checkAccess(request);
+    return (0,secret_forms/* redactReport */.a5)(report, [
+        ...report.secrets,
+        ...(request.operator ? (0,vault_env/* connectionSecrets */.K$)(request.connection) : [])
+    ]);
+}
+async function checkAccess(request) {
     const report = {
         manifestFile: request.validate.file,
         problems: [],
@@ -1311,8 +1337,6 @@ function renderCheckAccessMarkdown(report) {
 var markdown = __webpack_require__(7751);
 // EXTERNAL MODULE: ./src/io/manifest-file.ts
 var manifest_file = __webpack_require__(9258);
-// EXTERNAL MODULE: ./src/io/vault-env.ts
-var vault_env = __webpack_require__(3938);
 // EXTERNAL MODULE: ./src/io/astro-env.ts
 var astro_env = __webpack_require__(9345);
 ;// CONCATENATED MODULE: ./src/io/operator-connection.ts
@@ -1334,7 +1358,7 @@ var mask = __webpack_require__(1368);
 // EXTERNAL MODULE: ./src/action/report.ts
 var action_report = __webpack_require__(1658);
 // EXTERNAL MODULE: ./src/action/sync-step.ts + 20 modules
-var sync_step = __webpack_require__(4977);
+var sync_step = __webpack_require__(7652);
 ;// CONCATENATED MODULE: ./src/action/provision-step.ts
 
 

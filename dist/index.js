@@ -30061,9 +30061,10 @@ const json = (s) => JSON.stringify(s).slice(1, -1);
 /**
  * The ways a value reaches output: percent-encoded in a conn_uri (Airflow
  * quotes with `quote` and `quote_plus`), escaped in JSON (ours, Python's
- * ASCII-only json.dumps in `__extra__`, and JSON inside JSON, as the Astro
- * body carries the kwargs); each also with its whitespace collapsed, as
- * a one-line error shows it.
+ * ASCII-only json.dumps in `__extra__` and in a field-style extra, and
+ * JSON inside JSON, as the Astro body carries the kwargs and a Vault body
+ * the extra); each also with its whitespace collapsed, as a one-line
+ * error shows it.
  */
 const ENCODINGS = [
     (s) => s,
@@ -30073,6 +30074,7 @@ const ENCODINGS = [
     json,
     (s) => json(json(s)),
     (s) => (0,python_json/* pythonJsonString */.kv)(s).slice(1, -1),
+    (s) => json((0,python_json/* pythonJsonString */.kv)(s).slice(1, -1)),
     (s) => (0,python_quote/* quotePlus */.n_)((0,python_json/* pythonJsonString */.kv)(s))
 ];
 const collapse = (s) => s.replace(/\s+/g, ' ').trim();
@@ -30082,15 +30084,30 @@ const BASE64 = [
     (s) => Buffer.from(s).toString('base64url')
 ];
 /**
- * The value, each of its lines, and the password of a whole conn_uri; a
- * part under the minimum has no forms at all, encoded ones included.
+ * Extra keys that hold credentials (as the extra-literal-secret warning
+ * judges them): the others, `sslmode=require` or `ssl=true`, are not
+ * secret, and redacting `true` would ruin every JSON output.
+ */
+const SECRET_EXTRA = /(pass(word)?|secret|token|private_?key|api_?key|credential)/i;
+/**
+ * The value, each of its lines, and what Airflow reads out of a whole
+ * conn_uri (the password, credential-like extra values), which
+ * `connection_format: json` writes decoded; a part under the minimum has
+ * no forms at all.
  */
 function parts(secret) {
     const out = [secret, ...secret.split(/\r?\n/)];
     try {
         const parsed = (0,parse_conn_uri/* parseConnUri */.K)(secret);
-        if (parsed.ok && parsed.fields.password)
-            out.push(parsed.fields.password);
+        if (parsed.ok) {
+            const { password, extra } = parsed.fields;
+            if (password)
+                out.push(password);
+            const entries = Object.entries(JSON.parse(extra ?? '{}'));
+            for (const [key, value] of entries)
+                if (SECRET_EXTRA.test(key) && typeof value === 'string')
+                    out.push(value);
+        }
     }
     catch {
         // Not a URI Airflow could read; its raw forms are still covered.
@@ -53618,7 +53635,10 @@ function vaultEnv(env, input) {
 
 // EXTERNAL MODULE: ./src/action/report.ts
 var action_report = __nccwpck_require__(1658);
+// EXTERNAL MODULE: ./src/action/mask.ts
+var mask = __nccwpck_require__(1368);
 ;// CONCATENATED MODULE: ./src/action/run.ts
+
 
 
 
@@ -53640,11 +53660,12 @@ async function run(env = process.env) {
     }
     catch (cause) {
         // One failure path for every throw, an Error or not.
-        const message = cause instanceof manifest_file/* ManifestReadError */.OJ
+        // Masks registered so far apply: a thrown text may quote a server.
+        const message = (0,mask/* redactMasked */.j)(cause instanceof manifest_file/* ManifestReadError */.OJ
             ? `${cause.message} (set the \`manifest\` input)`
             : cause instanceof Error
                 ? cause.message
-                : String(cause);
+                : String(cause));
         summary += `❌ ${message}\n`;
         action_core/* setOutput */.uH('ok', 'false');
         action_core/* setOutput */.uH('error-message', message);
@@ -53666,11 +53687,11 @@ async function runStep(settings, manifest) {
             return validateStep(settings, manifest);
         case 'provision':
         case 'provision-plan':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(952), __nccwpck_require__.e(977), __nccwpck_require__.e(783)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6783))).runProvisionStep(settings, manifest);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(952), __nccwpck_require__.e(652), __nccwpck_require__.e(783)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6783))).runProvisionStep(settings, manifest);
         case 'check-access':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(952), __nccwpck_require__.e(977), __nccwpck_require__.e(783)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6783))).runCheckAccessStep(settings, manifest);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(952), __nccwpck_require__.e(652), __nccwpck_require__.e(783)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6783))).runCheckAccessStep(settings, manifest);
         default:
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(952), __nccwpck_require__.e(977)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4977))).runSyncStep(settings, manifest);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(952), __nccwpck_require__.e(652)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7652))).runSyncStep(settings, manifest);
     }
 }
 function validateStep(settings, manifest) {

@@ -4,9 +4,7 @@ import {
   checkAccessJson,
   renderCheckAccessText
 } from '../../core/provision/access-report.js'
-import { renderProblemsText } from '../../core/render/text.js'
-import { makeRedactor } from '../../core/redact.js'
-import { redactStrings } from '../../sync/secret-forms.js'
+import { printReport } from './print-report.js'
 import { localValueSource, readManifestFile } from '../../io/manifest-file.js'
 import { operatorConnection } from '../../io/operator-connection.js'
 import { connectionSecrets } from '../../io/vault-env.js'
@@ -33,19 +31,12 @@ export async function runCheckAccessCommand(
     connection,
     operator
   })
-  const redact = makeRedactor([
-    ...report.secrets,
-    ...(operator ? connectionSecrets(connection) : [])
-  ])
-  for (const w of warnings) runtime.stderr(redact(`warning: ${w}\n`))
-  const text = options.json
-    ? JSON.stringify(redactStrings(checkAccessJson(report), redact), null, 2) +
-      '\n'
-    : (report.problems.length > 0
-        ? renderProblemsText(report.manifestFile, report.problems)
-        : '') + renderCheckAccessText(report)
-  runtime.stdout(options.json ? text : redact(text))
-  if (report.remoteError)
-    runtime.stderr(redact(`error: ${report.remoteError}\n`))
+  printReport(runtime, report, {
+    json: options.json,
+    toJson: checkAccessJson,
+    toText: renderCheckAccessText,
+    warnings,
+    credentials: operator ? connectionSecrets(connection) : []
+  })
   return checkAccessExitCode(report)
 }

@@ -5,9 +5,7 @@ import {
   provisionJson
 } from '../../core/provision/report.js'
 import { renderProvisionText } from '../../core/render/provision-text.js'
-import { renderProblemsText } from '../../core/render/text.js'
-import { makeRedactor } from '../../core/redact.js'
-import { redactStrings } from '../../sync/secret-forms.js'
+import { printReport } from './print-report.js'
 import { localValueSource, readManifestFile } from '../../io/manifest-file.js'
 import { connectionFromEnv, connectionSecrets } from '../../io/vault-env.js'
 import { astroFromEnv } from '../../io/astro-env.js'
@@ -53,20 +51,15 @@ export async function runProvisionCommand(
     rotate: options.rotate,
     handOff
   })
-  const redact = makeRedactor([
-    ...report.secrets,
-    ...connectionSecrets(connection),
-    ...(runtime.env.ASTRO_API_TOKEN ? [runtime.env.ASTRO_API_TOKEN] : [])
-  ])
-  for (const w of warnings) runtime.stderr(redact(`warning: ${w}\n`))
-  const text = options.json
-    ? JSON.stringify(redactStrings(provisionJson(report), redact), null, 2) +
-      '\n'
-    : (report.problems.length > 0
-        ? renderProblemsText(report.manifestFile, report.problems)
-        : '') + renderProvisionText(report)
-  runtime.stdout(options.json ? text : redact(text))
-  if (report.remoteError)
-    runtime.stderr(redact(`error: ${report.remoteError}\n`))
+  printReport(runtime, report, {
+    json: options.json,
+    toJson: provisionJson,
+    toText: renderProvisionText,
+    warnings,
+    credentials: [
+      ...connectionSecrets(connection),
+      ...(runtime.env.ASTRO_API_TOKEN ? [runtime.env.ASTRO_API_TOKEN] : [])
+    ]
+  })
   return provisionExitCode(report)
 }

@@ -159,3 +159,21 @@ test('a renewable static token low on TTL is renewed once, with renew-self', asy
   expect(dev.counters.snapshot().requests.byMethodAndKind['POST auth']).toBe(1)
   await expectAllWritten()
 })
+
+test('the CLI says how often the token was replaced', async () => {
+  const auth = await appRole(dev)
+  if (auth.method !== 'approle') throw new Error('approle expected')
+  const p = project(dev.url, '')
+  delete p.env.VAULT_TOKEN
+  Object.assign(p.env, {
+    VAULT_ROLE_ID: auth.roleId,
+    VAULT_SECRET_ID: auth.secretId
+  })
+  p.write(TEXT)
+  dev.faults.set({ expireTokensAfterRequests: MID_APPLY })
+  const run = await p.run('apply')
+  expect(run.code).toBe(0)
+  expect(run.stdout).toContain(
+    'Vault token: 1 re-login(s), 0 renewal(s) during the run.'
+  )
+})

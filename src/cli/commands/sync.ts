@@ -92,6 +92,10 @@ function renderText(report: SyncReport): string {
   }
   if (vault.retries > 0)
     parts.push(`${vault.requests} requests, ${vault.retries} retried.\n`)
+  if (vault.relogins || vault.renewals)
+    parts.push(
+      `Vault token: ${vault.relogins ?? 0} re-login(s), ${vault.renewals ?? 0} renewal(s) during the run.\n`
+    )
   parts.push(renderAstroText(report.astro ?? []))
   return parts.join('')
 }

@@ -225,3 +225,22 @@ test('an extra named file is an extra, not a reference', () => {
     'version: 1\nconnections:\n  db:\n    conn_type: postgres\n    extra: { file: ../../x }\n'
   expect(validateManifest(text, VALIDATE_OPTIONS).problems).toEqual([])
 })
+
+// Found by the fuzz run: 10,000 compact `- - - …` after a key overflowed
+// yaml's parser itself, before the depth check on its tokens could run.
+test.each([
+  ['compact block sequences after a key', 'x: ' + '- '.repeat(10_000) + '1'],
+  ['compact block sequences', '- '.repeat(10_000) + '1'],
+  ['flow maps', '{a: '.repeat(10_000) + '1' + '}'.repeat(10_000)]
+])('%s 10,000 deep are refused at their line, never parsed', (_, deep) => {
+  const text = `version: 1\nvariables:\n  ok: 1\n${deep}\n`
+  const [problem, ...rest] = validateManifest(text, VALIDATE_OPTIONS).problems
+  expect(rest).toEqual([])
+  expect(problem).toMatchObject({ code: 'yaml-too-deep', line: 4 })
+})
+
+test('brackets in quoted strings and comments are not nesting', () => {
+  const deep = '['.repeat(2_000)
+  const text = `version: 1\nvariables:\n  a: "${deep}"\n  b: '${deep}' # ${deep}\n`
+  expect(validateManifest(text, VALIDATE_OPTIONS).problems).toEqual([])
+})

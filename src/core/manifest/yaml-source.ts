@@ -12,6 +12,7 @@ import {
   type CST,
   type Node as YamlNode
 } from 'yaml'
+import { tooDeepForParser } from './depth-scan.js'
 import { error, type PathProblem } from '../problems.js'
 
 /** Large enough for 100,000 entries; small enough to refuse a runaway file. */
@@ -57,9 +58,20 @@ export function parseYamlSource(text: string): YamlSource {
       locate: () => ({ line: 1, column: 1 })
     }
   }
-  // parseDocument, in steps, so the depth is known before composing.
-  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)]
-  const tooDeep = deepestOffset(tokens)
+  // parseDocument, in steps, so the depth is known before composing; a
+  // text the parser itself could not survive never reaches it.
+  const unparseable = tooDeepForParser(text)
+  if (unparseable !== undefined) {
+    // The parser would have told the line counter where lines start.
+    lineCounter.addNewLine(0)
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+      lineCounter.addNewLine(i + 1)
+  }
+  const tokens =
+    unparseable === undefined
+      ? [...new Parser(lineCounter.addNewLine).parse(text)]
+      : []
+  const tooDeep = unparseable ?? deepestOffset(tokens)
   if (tooDeep !== undefined) {
     const problem = error(
       'yaml-too-deep',

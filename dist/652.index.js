@@ -174,8 +174,8 @@ async function syncDriftIssue(octokit, place, manifest, summary, drifted) {
     }
 }
 
-// EXTERNAL MODULE: ./src/core/validate/validate.ts + 19 modules
-var validate = __webpack_require__(5837);
+// EXTERNAL MODULE: ./src/core/validate/validate.ts + 20 modules
+var validate = __webpack_require__(7944);
 // EXTERNAL MODULE: ./src/core/sync/resolve.ts
 var resolve = __webpack_require__(5663);
 // EXTERNAL MODULE: ./src/core/sync/desired.ts

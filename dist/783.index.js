@@ -779,8 +779,8 @@ async function handOver(ctx, plan, creds, accessor) {
     }
 }
 
-// EXTERNAL MODULE: ./src/core/validate/validate.ts + 19 modules
-var validate = __webpack_require__(5837);
+// EXTERNAL MODULE: ./src/core/validate/validate.ts + 20 modules
+var validate = __webpack_require__(7944);
 // EXTERNAL MODULE: ./src/core/sync/resolve.ts
 var resolve = __webpack_require__(5663);
 ;// CONCATENATED MODULE: ./src/provision/prepare.ts

@@ -30322,7 +30322,7 @@ function materializeConnection(entry, read) {
 
 /***/ }),
 
-/***/ 5837:
+/***/ 7944:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30584,9 +30584,71 @@ function isRecord(value) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/core/manifest/depth-scan.ts
+/**
+ * yaml's CST parser recurses once per nesting level, like its composer,
+ * and 10,000 compact `- - - …` on one line overflow the stack before any
+ * token reaches our depth check (found by `npm run fuzz`). This scan reads
+ * the text alone and estimates the nesting from indentation, compact
+ * indicators (`- `, `? `, `: ` anywhere on a line) and flow brackets outside
+ * quotes and comments. It only has to stop what the parser cannot survive,
+ * so its limit sits far above MAX_NESTING_DEPTH and far below the ~10,000
+ * levels that overflow: nothing a manifest needs is refused here.
+ */
+const PARSER_SAFE_DEPTH = 1000;
+/** The offset of the first line whose estimate passes the limit. */
+function tooDeepForParser(text, limit = PARSER_SAFE_DEPTH) {
+    const indents = [];
+    let flow = 0;
+    let offset = 0;
+    for (const line of text.split('\n')) {
+        const indent = /^ */.exec(line)?.[0].length ?? 0;
+        const rest = line.slice(indent);
+        if (flow === 0 && rest !== '' && !rest.startsWith('#')) {
+            while ((indents.at(-1) ?? -1) >= indent)
+                indents.pop();
+            indents.push(indent);
+        }
+        // Each indicator may open a level, after a key too (`x: - - 1`); a
+        // plain value with many ` - ` is counted as well, which only matters
+        // past a thousand of them.
+        const compact = (line.match(/(?:^|[ \t])[-?:](?=[ \t])/g) ?? []).length;
+        const scanned = flowDepth(line, flow);
+        flow = scanned.end;
+        if (Math.max(indents.length - 1, 0) + compact + scanned.max > limit)
+            return offset;
+        offset += line.length + 1;
+    }
+    return undefined;
+}
+/** Bracket depth through one line, skipping quoted text and comments. */
+function flowDepth(line, start) {
+    let depth = start;
+    let max = start;
+    let quote = '';
+    for (let i = 0; i < line.length; i++) {
+        const c = line[i];
+        if (quote) {
+            if (c === quote)
+                quote = '';
+            continue;
+        }
+        if (c === '"' || c === "'")
+            quote = c;
+        else if (c === '#' && (i === 0 || /\s/.test(line[i - 1] ?? '')))
+            break;
+        else if (c === '[' || c === '{')
+            max = Math.max(max, ++depth);
+        else if ((c === ']' || c === '}') && depth > 0)
+            depth--;
+    }
+    return { end: depth, max };
+}
+
 // EXTERNAL MODULE: ./src/core/problems.ts
 var core_problems = __nccwpck_require__(536);
 ;// CONCATENATED MODULE: ./src/core/manifest/yaml-source.ts
+
 
 
 /** Large enough for 100,000 entries; small enough to refuse a runaway file. */
@@ -30613,9 +30675,19 @@ function parseYamlSource(text) {
             locate: () => ({ line: 1, column: 1 })
         };
     }
-    // parseDocument, in steps, so the depth is known before composing.
-    const tokens = [...new dist/* Parser */.iX(lineCounter.addNewLine).parse(text)];
-    const tooDeep = deepestOffset(tokens);
+    // parseDocument, in steps, so the depth is known before composing; a
+    // text the parser itself could not survive never reaches it.
+    const unparseable = tooDeepForParser(text);
+    if (unparseable !== undefined) {
+        // The parser would have told the line counter where lines start.
+        lineCounter.addNewLine(0);
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+            lineCounter.addNewLine(i + 1);
+    }
+    const tokens = unparseable === undefined
+        ? [...new dist/* Parser */.iX(lineCounter.addNewLine).parse(text)]
+        : [];
+    const tooDeep = unparseable ?? deepestOffset(tokens);
     if (tooDeep !== undefined) {
         const problem = (0,core_problems/* error */.z3)('yaml-too-deep', [], `collections are nested more than ${MAX_NESTING_DEPTH} levels deep; flatten the structure`);
         return {
@@ -53512,8 +53584,8 @@ var action_core = __nccwpck_require__(8179);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/core/validate/validate.ts + 19 modules
-var validate = __nccwpck_require__(5837);
+// EXTERNAL MODULE: ./src/core/validate/validate.ts + 20 modules
+var validate = __nccwpck_require__(7944);
 // EXTERNAL MODULE: ./src/core/render/json.ts
 var json = __nccwpck_require__(3964);
 // EXTERNAL MODULE: ./src/core/render/markdown.ts + 1 modules

@@ -35931,6 +35931,67 @@ function isRecord(value) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/core/manifest/depth-scan.ts
+/**
+ * yaml's CST parser recurses once per nesting level, like its composer,
+ * and 10,000 compact `- - - …` on one line overflow the stack before any
+ * token reaches our depth check (found by `npm run fuzz`). This scan reads
+ * the text alone and estimates the nesting from indentation, compact
+ * indicators (`- `, `? `, `: ` anywhere on a line) and flow brackets outside
+ * quotes and comments. It only has to stop what the parser cannot survive,
+ * so its limit sits far above MAX_NESTING_DEPTH and far below the ~10,000
+ * levels that overflow: nothing a manifest needs is refused here.
+ */
+const PARSER_SAFE_DEPTH = 1000;
+/** The offset of the first line whose estimate passes the limit. */
+function tooDeepForParser(text, limit = PARSER_SAFE_DEPTH) {
+    const indents = [];
+    let flow = 0;
+    let offset = 0;
+    for (const line of text.split('\n')) {
+        const indent = /^ */.exec(line)?.[0].length ?? 0;
+        const rest = line.slice(indent);
+        if (flow === 0 && rest !== '' && !rest.startsWith('#')) {
+            while ((indents.at(-1) ?? -1) >= indent)
+                indents.pop();
+            indents.push(indent);
+        }
+        // Each indicator may open a level, after a key too (`x: - - 1`); a
+        // plain value with many ` - ` is counted as well, which only matters
+        // past a thousand of them.
+        const compact = (line.match(/(?:^|[ \t])[-?:](?=[ \t])/g) ?? []).length;
+        const scanned = flowDepth(line, flow);
+        flow = scanned.end;
+        if (Math.max(indents.length - 1, 0) + compact + scanned.max > limit)
+            return offset;
+        offset += line.length + 1;
+    }
+    return undefined;
+}
+/** Bracket depth through one line, skipping quoted text and comments. */
+function flowDepth(line, start) {
+    let depth = start;
+    let max = start;
+    let quote = '';
+    for (let i = 0; i < line.length; i++) {
+        const c = line[i];
+        if (quote) {
+            if (c === quote)
+                quote = '';
+            continue;
+        }
+        if (c === '"' || c === "'")
+            quote = c;
+        else if (c === '#' && (i === 0 || /\s/.test(line[i - 1] ?? '')))
+            break;
+        else if (c === '[' || c === '{')
+            max = Math.max(max, ++depth);
+        else if ((c === ']' || c === '}') && depth > 0)
+            depth--;
+    }
+    return { end: depth, max };
+}
+
 ;// CONCATENATED MODULE: ./src/core/problems.ts
 function problems_error(code, path, message, atKey = false) {
     return { code, severity: 'error', message, path, atKey };
@@ -35962,6 +36023,7 @@ function countBySeverity(problems) {
 ;// CONCATENATED MODULE: ./src/core/manifest/yaml-source.ts
 
 
+
 /** Large enough for 100,000 entries; small enough to refuse a runaway file. */
 const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 /** Anchors are handy for shared extras; a billion-laughs file is not. */
@@ -35986,9 +36048,19 @@ function parseYamlSource(text) {
             locate: () => ({ line: 1, column: 1 })
         };
     }
-    // parseDocument, in steps, so the depth is known before composing.
-    const tokens = [...new dist/* Parser */.iX(lineCounter.addNewLine).parse(text)];
-    const tooDeep = deepestOffset(tokens);
+    // parseDocument, in steps, so the depth is known before composing; a
+    // text the parser itself could not survive never reaches it.
+    const unparseable = tooDeepForParser(text);
+    if (unparseable !== undefined) {
+        // The parser would have told the line counter where lines start.
+        lineCounter.addNewLine(0);
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+            lineCounter.addNewLine(i + 1);
+    }
+    const tokens = unparseable === undefined
+        ? [...new dist/* Parser */.iX(lineCounter.addNewLine).parse(text)]
+        : [];
+    const tooDeep = unparseable ?? deepestOffset(tokens);
     if (tooDeep !== undefined) {
         const problem = problems_error('yaml-too-deep', [], `collections are nested more than ${MAX_NESTING_DEPTH} levels deep; flatten the structure`);
         return {
@@ -42069,6 +42141,8 @@ function renderText(report) {
     }
     if (vault.retries > 0)
         parts.push(`${vault.requests} requests, ${vault.retries} retried.\n`);
+    if (vault.relogins || vault.renewals)
+        parts.push(`Vault token: ${vault.relogins ?? 0} re-login(s), ${vault.renewals ?? 0} renewal(s) during the run.\n`);
     parts.push(renderAstroText(report.astro ?? []));
     return parts.join('');
 }
@@ -43090,6 +43164,30 @@ function indent(text) {
         .join('');
 }
 
+;// CONCATENATED MODULE: ./src/cli/commands/print-report.ts
+
+
+
+/**
+ * A report on stdout, as JSON or as problems then text, with warnings and
+ * the remote error on stderr; every line redacted of the run's secrets.
+ * JSON is redacted string by string, so a secret that is a word such as
+ * `true` cannot break it.
+ */
+function printReport(runtime, report, out) {
+    const redact = makeRedactor([...report.secrets, ...out.credentials]);
+    for (const w of out.warnings)
+        runtime.stderr(redact(`warning: ${w}\n`));
+    runtime.stdout(out.json
+        ? JSON.stringify(redactStrings(out.toJson(report), redact), null, 2) +
+            '\n'
+        : redact((report.problems.length > 0
+            ? renderProblemsText(report.manifestFile, report.problems)
+            : '') + out.toText(report)));
+    if (report.remoteError)
+        runtime.stderr(redact(`error: ${report.remoteError}\n`));
+}
+
 ;// CONCATENATED MODULE: ./src/io/credentials-file.ts
 
 
@@ -43139,8 +43237,6 @@ function credentialsFileWriter(file, repoRoot, warn) {
 
 
 
-
-
 /** provision from the command line, with an operator's admin token. */
 async function runProvisionCommand(options, runtime) {
     const manifest = readManifestFile(options.file, runtime.cwd);
@@ -43163,22 +43259,16 @@ async function runProvisionCommand(options, runtime) {
         rotate: options.rotate,
         handOff
     });
-    const redact = makeRedactor([
-        ...report.secrets,
-        ...connectionSecrets(connection),
-        ...(runtime.env.ASTRO_API_TOKEN ? [runtime.env.ASTRO_API_TOKEN] : [])
-    ]);
-    for (const w of warnings)
-        runtime.stderr(redact(`warning: ${w}\n`));
-    const text = options.json
-        ? JSON.stringify(redactStrings(provisionJson(report), redact), null, 2) +
-            '\n'
-        : (report.problems.length > 0
-            ? renderProblemsText(report.manifestFile, report.problems)
-            : '') + renderProvisionText(report);
-    runtime.stdout(options.json ? text : redact(text));
-    if (report.remoteError)
-        runtime.stderr(redact(`error: ${report.remoteError}\n`));
+    printReport(runtime, report, {
+        json: options.json,
+        toJson: provisionJson,
+        toText: renderProvisionText,
+        warnings,
+        credentials: [
+            ...connectionSecrets(connection),
+            ...(runtime.env.ASTRO_API_TOKEN ? [runtime.env.ASTRO_API_TOKEN] : [])
+        ]
+    });
     return provisionExitCode(report);
 }
 
@@ -43478,8 +43568,6 @@ function operatorConnection(env, warn) {
 
 
 
-
-
 /** check-access: Airflow's identity reads what it must, and no more. */
 async function runCheckAccessCommand(options, runtime) {
     const manifest = readManifestFile(options.file, runtime.cwd);
@@ -43496,21 +43584,13 @@ async function runCheckAccessCommand(options, runtime) {
         connection,
         operator
     });
-    const redact = makeRedactor([
-        ...report.secrets,
-        ...(operator ? connectionSecrets(connection) : [])
-    ]);
-    for (const w of warnings)
-        runtime.stderr(redact(`warning: ${w}\n`));
-    const text = options.json
-        ? JSON.stringify(redactStrings(checkAccessJson(report), redact), null, 2) +
-            '\n'
-        : (report.problems.length > 0
-            ? renderProblemsText(report.manifestFile, report.problems)
-            : '') + renderCheckAccessText(report);
-    runtime.stdout(options.json ? text : redact(text));
-    if (report.remoteError)
-        runtime.stderr(redact(`error: ${report.remoteError}\n`));
+    printReport(runtime, report, {
+        json: options.json,
+        toJson: checkAccessJson,
+        toText: renderCheckAccessText,
+        warnings,
+        credentials: operator ? connectionSecrets(connection) : []
+    });
     return checkAccessExitCode(report);
 }
 

@@ -138,3 +138,12 @@ test('check-access with provision: but no operator token says what to set', asyn
   expect(run.code).toBe(3)
   expect(run.stderr).toContain('needs an operator token: set VAULT_TOKEN')
 })
+
+test('check-access before provision says to run provision', async () => {
+  const p = provisionProject(servers)
+  const run = await p.run('check-access')
+  expect(run.code).toBe(3)
+  expect(run.stderr).toContain(
+    `there is no AppRole airflow-production at auth/${servers.approle}/; run \`airflow-vault-sync provision\` first`
+  )
+})

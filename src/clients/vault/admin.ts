@@ -51,9 +51,15 @@ export class VaultAdmin {
   }
 
   async roleId(mount: string, role: string): Promise<string> {
-    const body = await this.read(
-      encodePath('auth', mount, 'role', role, 'role-id')
-    )
+    const path = encodePath('auth', mount, 'role', role, 'role-id')
+    const body = await this.read(path)
+    if (body === null) {
+      throw new VaultError(
+        `there is no AppRole ${role} at auth/${mount}/; run \`airflow-vault-sync provision\` first`,
+        404,
+        path
+      )
+    }
     return Data(z.object({ role_id: z.string() })).parse(body).data.role_id
   }
 

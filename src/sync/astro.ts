@@ -31,9 +31,9 @@ export interface AstroConnection {
   waitIntervalMs?: number
 }
 
-/** A Deployment whose kwargs changed cannot get them without its secret-id. */
+/** A Deployment whose kwargs must be written cannot get them without its secret-id. */
 export const PROVISION_NEEDED =
-  'its kwargs changed, and its AppRole secret-id is handed over only by `provision`, which Vault shows once: run `airflow-vault-sync provision` with an admin token to update it; nothing was sent'
+  'its kwargs are not current (never provisioned, or the manifest changed them), and only `provision` can hand over its AppRole secret-id, which Vault shows once: run `airflow-vault-sync provision` with an admin token; nothing was sent'
 
 /** Per Deployment: the plan, and what happened to it. */
 export interface AstroResult {

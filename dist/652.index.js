@@ -3863,8 +3863,8 @@ function astroConnection(manifest, env) {
 
 
 
-/** A Deployment whose kwargs changed cannot get them without its secret-id. */
-const PROVISION_NEEDED = 'its kwargs changed, and its AppRole secret-id is handed over only by `provision`, which Vault shows once: run `airflow-vault-sync provision` with an admin token to update it; nothing was sent';
+/** A Deployment whose kwargs must be written cannot get them without its secret-id. */
+const PROVISION_NEEDED = 'its kwargs are not current (never provisioned, or the manifest changed them), and only `provision` can hand over its AppRole secret-id, which Vault shows once: run `airflow-vault-sync provision` with an admin token; nothing was sent';
 /** The kwargs Airflow will get on one Deployment, references read. */
 function deploymentKwargs(manifest, index, kvVersion, read, credentials) {
     const astro = manifest.astro;

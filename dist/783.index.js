@@ -500,7 +500,11 @@ class VaultAdmin {
         return body ? AppRoleAnswer.parse(body).data : null;
     }
     async roleId(mount, role) {
-        const body = await this.read((0,transport/* encodePath */.O0)('auth', mount, 'role', role, 'role-id'));
+        const path = (0,transport/* encodePath */.O0)('auth', mount, 'role', role, 'role-id');
+        const body = await this.read(path);
+        if (body === null) {
+            throw new transport/* VaultError */.hb(`there is no AppRole ${role} at auth/${mount}/; run \`airflow-vault-sync provision\` first`, 404, path);
+        }
         return Data(schemas/* object */.Ikc({ role_id: schemas/* string */.YjP() })).parse(body).data.role_id;
     }
     async jwtConfig(mount) {

@@ -41025,8 +41025,8 @@ function publicKwargs(kwargs) {
 
 
 
-/** A Deployment whose kwargs changed cannot get them without its secret-id. */
-const PROVISION_NEEDED = 'its kwargs changed, and its AppRole secret-id is handed over only by `provision`, which Vault shows once: run `airflow-vault-sync provision` with an admin token to update it; nothing was sent';
+/** A Deployment whose kwargs must be written cannot get them without its secret-id. */
+const PROVISION_NEEDED = 'its kwargs are not current (never provisioned, or the manifest changed them), and only `provision` can hand over its AppRole secret-id, which Vault shows once: run `airflow-vault-sync provision` with an admin token; nothing was sent';
 /** The kwargs Airflow will get on one Deployment, references read. */
 function deploymentKwargs(manifest, index, kvVersion, read, credentials) {
     const astro = manifest.astro;
@@ -42621,7 +42621,11 @@ class VaultAdmin {
         return body ? AppRoleAnswer.parse(body).data : null;
     }
     async roleId(mount, role) {
-        const body = await this.read(encodePath('auth', mount, 'role', role, 'role-id'));
+        const path = encodePath('auth', mount, 'role', role, 'role-id');
+        const body = await this.read(path);
+        if (body === null) {
+            throw new VaultError(`there is no AppRole ${role} at auth/${mount}/; run \`airflow-vault-sync provision\` first`, 404, path);
+        }
         return Data(object({ role_id: schemas_string() })).parse(body).data.role_id;
     }
     async jwtConfig(mount) {

@@ -190,6 +190,7 @@ test('a Remote Execution Deployment gets no secret-id: its agents read Helm valu
   const first = await p.run('provision', '--json')
   expect(first.code).toBe(0)
   const json = JSON.parse(first.stdout)
+  expect(json.deployments[2].reason).toContain('Remote Execution')
   expect(
     json.deployments.map(
       (d: { planned: string; status: string }) => `${d.planned} ${d.status}`

@@ -118,7 +118,8 @@ async function provision(request: ProvisionRequest): Promise<ProvisionReport> {
       )
         ? 'update'
         : v.plan.action,
-      status: 'unchanged'
+      status: 'unchanged',
+      ...(v.plan.action === 'skipped' ? { reason: REMOTE_EXECUTION } : {})
     }))
     const unhanded = credentials.plans.find(
       (p) => p.issue && p.recipient.deploymentId === '' && !request.handOff
@@ -161,3 +162,6 @@ async function provision(request: ProvisionRequest): Promise<ProvisionReport> {
 function deploymentLabel(id: string, name: string | undefined): string {
   return name ? `${name} (${id})` : id
 }
+
+const REMOTE_EXECUTION =
+  'Remote Execution: its agents read Helm values, not the Deployment’s variables, so no secret-id is handed over; give the agents role_id and secret_id in their Helm values'

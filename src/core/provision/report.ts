@@ -8,6 +8,8 @@ export interface DeploymentOutcome {
   /** What the plan said: its kwargs are current, or must be written. */
   planned: 'update' | 'unchanged' | 'skipped'
   status: 'updated' | 'unchanged' | 'failed' | 'not_attempted'
+  /** Why it is skipped (Remote Execution). */
+  reason?: string
   error?: string
 }
 

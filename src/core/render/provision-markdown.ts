@@ -33,7 +33,7 @@ export function renderProvisionMarkdown(report: ProvisionReport): string {
       report.deployments
         .map(
           (d) =>
-            `- Deployment ${d.label}: ${d.status === 'failed' ? `❌ ${d.error ?? ''}` : d.status === 'updated' ? 'updated with new credentials' : d.planned === 'update' ? (report.planOnly ? 'would get new credentials' : 'not updated') : d.planned}`
+            `- Deployment ${d.label}: ${d.status === 'failed' ? `❌ ${d.error ?? ''}` : d.status === 'updated' ? 'updated with new credentials' : d.planned === 'update' ? (report.planOnly ? 'would get new credentials' : 'not updated') : d.reason ? `${d.planned}: ${d.reason}` : d.planned}`
         )
         .join('\n')
     )

@@ -29,7 +29,9 @@ export function renderProvisionText(report: ProvisionReport): string {
             ? report.planOnly
               ? 'would get new credentials'
               : 'not updated'
-            : d.planned
+            : d.reason
+              ? `${d.planned}: ${d.reason}`
+              : d.planned
     out.push(`  Deployment ${d.label}: ${what}\n`)
   }
   if (report.policies) {

@@ -923,7 +923,8 @@ async function provision(request) {
             planned: credentials.plans.some((p) => p.issue && p.recipient.deploymentId === v.id)
                 ? 'update'
                 : v.plan.action,
-            status: 'unchanged'
+            status: 'unchanged',
+            ...(v.plan.action === 'skipped' ? { reason: REMOTE_EXECUTION } : {})
         }));
         const unhanded = credentials.plans.find((p) => p.issue && p.recipient.deploymentId === '' && !request.handOff);
         if (unhanded) {
@@ -958,6 +959,7 @@ async function provision(request) {
 function deploymentLabel(id, name) {
     return name ? `${name} (${id})` : id;
 }
+const REMOTE_EXECUTION = 'Remote Execution: its agents read Helm values, not the Deployment’s variables, so no secret-id is handed over; give the agents role_id and secret_id in their Helm values';
 
 // EXTERNAL MODULE: ./src/core/sync/desired.ts
 var desired = __webpack_require__(9757);
@@ -1306,7 +1308,7 @@ function renderProvisionMarkdown(report) {
     }
     if (report.deployments.length > 0) {
         parts.push(report.deployments
-            .map((d) => `- Deployment ${d.label}: ${d.status === 'failed' ? `❌ ${d.error ?? ''}` : d.status === 'updated' ? 'updated with new credentials' : d.planned === 'update' ? (report.planOnly ? 'would get new credentials' : 'not updated') : d.planned}`)
+            .map((d) => `- Deployment ${d.label}: ${d.status === 'failed' ? `❌ ${d.error ?? ''}` : d.status === 'updated' ? 'updated with new credentials' : d.planned === 'update' ? (report.planOnly ? 'would get new credentials' : 'not updated') : d.reason ? `${d.planned}: ${d.reason}` : d.planned}`)
             .join('\n'));
     }
     for (const c of report.conflicts)

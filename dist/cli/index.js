@@ -43026,7 +43026,8 @@ async function provision(request) {
             planned: credentials.plans.some((p) => p.issue && p.recipient.deploymentId === v.id)
                 ? 'update'
                 : v.plan.action,
-            status: 'unchanged'
+            status: 'unchanged',
+            ...(v.plan.action === 'skipped' ? { reason: REMOTE_EXECUTION } : {})
         }));
         const unhanded = credentials.plans.find((p) => p.issue && p.recipient.deploymentId === '' && !request.handOff);
         if (unhanded) {
@@ -43061,6 +43062,7 @@ async function provision(request) {
 function deploymentLabel(id, name) {
     return name ? `${name} (${id})` : id;
 }
+const REMOTE_EXECUTION = 'Remote Execution: its agents read Helm values, not the Deployment’s variables, so no secret-id is handed over; give the agents role_id and secret_id in their Helm values';
 
 ;// CONCATENATED MODULE: ./src/core/provision/report.ts
 
@@ -43134,7 +43136,9 @@ function renderProvisionText(report) {
                     ? report.planOnly
                         ? 'would get new credentials'
                         : 'not updated'
-                    : d.planned;
+                    : d.reason
+                        ? `${d.planned}: ${d.reason}`
+                        : d.planned;
         out.push(`  Deployment ${d.label}: ${what}\n`);
     }
     if (report.policies) {

@@ -1,7 +1,11 @@
 import * as core from '@actions/core'
 import { runProvision } from '../provision/run.js'
 import { runCheckAccess } from '../provision/check-access.js'
-import { provisionExitCode, provisionJson } from '../core/provision/report.js'
+import {
+  provisionChanges,
+  provisionExitCode,
+  provisionJson
+} from '../core/provision/report.js'
 import {
   checkAccessExitCode,
   checkAccessJson
@@ -11,15 +15,14 @@ import {
   renderProvisionMarkdown
 } from '../core/render/provision-markdown.js'
 import { renderProblemsMarkdown } from '../core/render/markdown.js'
-import { localValueSource, type ManifestFile } from '../io/manifest-file.js'
-import { connectionFromEnv, connectionSecrets } from '../io/vault-env.js'
-import { astroFromEnv } from '../io/astro-env.js'
+import { validationInputs, type ManifestFile } from '../io/manifest-file.js'
+import { connectionSecrets } from '../io/vault-env.js'
 import { operatorConnection } from '../io/operator-connection.js'
 import type { HandedCredentials } from '../provision/request.js'
 import type { ActionSettings } from './inputs.js'
 import { maskSecret } from './mask.js'
-import { annotate } from './report.js'
-import { oidcToken } from './sync-step.js'
+import { publishReport } from './report.js'
+import { maskedConnections } from './connections.js'
 
 /**
  * provision and provision-plan. Without astro:, the new role_id and
@@ -30,19 +33,10 @@ export async function runProvisionStep(
   settings: ActionSettings,
   manifest: ManifestFile
 ): Promise<string> {
-  const jwt = await oidcToken(settings)
-  const connection = connectionFromEnv(
-    settings.vaultEnv,
-    { concurrency: 4, jwt },
-    (w) => core.warning(w)
-  )
-  connectionSecrets(connection).forEach(maskSecret)
-  connection.onToken = maskSecret
-  const astro = astroFromEnv(settings.vaultEnv)
-  if (astro.token) maskSecret(astro.token)
+  const { connection, astro } = await maskedConnections(settings, 4)
   const report = await runProvision({
     text: manifest.text,
-    validate: validateOptions(settings, manifest),
+    validate: validationInputs(manifest, settings.vaultEnv, settings.workspace),
     connection,
     astro,
     planOnly: settings.command === 'provision-plan',
@@ -56,20 +50,12 @@ export async function runProvisionStep(
       return `role_id and secret_id of role ${c.role} set as the step outputs role-id and secret-id (masked)`
     }
   })
-  annotate(report.problems)
-  const json = provisionJson(report)
-  core.setOutput('ok', String(json.ok))
-  core.setOutput(
-    'changed',
-    String((json.vault as { changes: number }).changes > 0)
-  )
-  core.setOutput('plan', JSON.stringify(json))
-  core.setOutput('problems', JSON.stringify(json.problems))
   const summary =
     renderProblemsMarkdown(manifest.display, report.problems) +
     '\n' +
     renderProvisionMarkdown(report)
-  core.setOutput('summary', summary)
+  publishReport(provisionJson(report), report.problems, summary)
+  core.setOutput('changed', String(provisionChanges(report) > 0))
   const code = provisionExitCode(report)
   const why =
     report.remoteError ??
@@ -96,21 +82,16 @@ export async function runCheckAccessStep(
   if (operator) connectionSecrets(connection).forEach(maskSecret)
   const report = await runCheckAccess({
     text: manifest.text,
-    validate: validateOptions(settings, manifest),
+    validate: validationInputs(manifest, settings.vaultEnv, settings.workspace),
     connection,
     operator,
     onSecrets: (secrets) => secrets.forEach(maskSecret)
   })
-  annotate(report.problems)
-  const json = checkAccessJson(report)
-  core.setOutput('ok', String(json.ok))
-  core.setOutput('plan', JSON.stringify(json))
-  core.setOutput('problems', JSON.stringify(json.problems))
   const summary =
     renderProblemsMarkdown(manifest.display, report.problems) +
     '\n' +
     renderCheckAccessMarkdown(report)
-  core.setOutput('summary', summary)
+  publishReport(checkAccessJson(report), report.problems, summary)
   const code = checkAccessExitCode(report)
   if (report.remoteError) {
     core.setOutput('error-message', report.remoteError)
@@ -121,16 +102,4 @@ export async function runCheckAccessStep(
     )
   }
   return summary
-}
-
-function validateOptions(
-  settings: ActionSettings,
-  manifest: ManifestFile
-): Parameters<typeof runProvision>[0]['validate'] {
-  return {
-    file: manifest.display,
-    manifestDir: manifest.directory,
-    repoRoot: settings.workspace,
-    values: localValueSource(settings.vaultEnv, settings.workspace)
-  }
 }

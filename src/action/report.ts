@@ -46,3 +46,19 @@ export async function writeSummary(summary: string): Promise<void> {
     core.warning(`Failed to write the job summary: ${String(cause)}`)
   }
 }
+
+/**
+ * What every command's step publishes: annotations for the problems, and
+ * the outputs ok, plan (the JSON report), problems and summary.
+ */
+export function publishReport(
+  json: Record<string, unknown>,
+  problems: readonly Problem[],
+  summary: string
+): void {
+  annotate(problems)
+  core.setOutput('ok', String(json.ok))
+  core.setOutput('plan', JSON.stringify(json))
+  core.setOutput('problems', JSON.stringify(json.problems))
+  core.setOutput('summary', summary)
+}

@@ -5,7 +5,7 @@ import { jsonReport } from '../core/render/json.js'
 import { renderProblemsMarkdown } from '../core/render/markdown.js'
 import { countBySeverity } from '../core/problems.js'
 import {
-  localValueSource,
+  validationInputs,
   ManifestReadError,
   readManifestFile,
   type ManifestFile
@@ -74,13 +74,14 @@ function validateStep(
   settings: ActionSettings,
   manifest: ManifestFile
 ): string {
-  const repoRoot = path.resolve(settings.workspace)
-  const { problems } = validateManifest(manifest.text, {
-    file: manifest.display,
-    manifestDir: manifest.directory,
-    repoRoot,
-    values: localValueSource(settings.vaultEnv, repoRoot)
-  })
+  const { problems } = validateManifest(
+    manifest.text,
+    validationInputs(
+      manifest,
+      settings.vaultEnv,
+      path.resolve(settings.workspace)
+    )
+  )
   annotate(problems)
   const report = jsonReport(settings.command, problems)
   core.setOutput('ok', String(report.ok))

@@ -10,13 +10,12 @@ import {
   renderDriftMarkdown
 } from '../core/render/sync-markdown.js'
 import { renderProblemsMarkdown } from '../core/render/markdown.js'
-import { localValueSource, type ManifestFile } from '../io/manifest-file.js'
-import { connectionFromEnv, connectionSecrets } from '../io/vault-env.js'
-import { astroFromEnv } from '../io/astro-env.js'
+import { validationInputs, type ManifestFile } from '../io/manifest-file.js'
 import { renderAstroMarkdown } from '../core/render/astro-markdown.js'
 import type { ActionSettings } from './inputs.js'
+import { maskedConnections } from './connections.js'
 import { maskSecret } from './mask.js'
-import { annotate } from './report.js'
+import { publishReport } from './report.js'
 
 /** Rows per table in the summary: far under GitHub's 1 MiB. */
 const MAX_ROWS = 1000
@@ -27,45 +26,28 @@ export async function runSyncStep(
   manifest: ManifestFile
 ): Promise<string> {
   const command = settings.command as 'plan' | 'apply' | 'drift'
-  const jwt = await oidcToken(settings)
-  const connection = connectionFromEnv(
-    settings.vaultEnv,
-    { concurrency: settings.concurrency, jwt },
-    (w) => core.warning(w)
+  const { connection, astro } = await maskedConnections(
+    settings,
+    settings.concurrency
   )
-  connectionSecrets(connection).forEach(maskSecret)
-  const astro = astroFromEnv(settings.vaultEnv)
-  if (astro.token) maskSecret(astro.token)
-  connection.onToken = maskSecret
-  // A long run outlives GitHub's ID token: a re-login asks for a new one.
-  if (jwt) connection.refreshJwt = () => core.getIDToken(settings.jwtAudience)
   const report = await runSync({
     command,
     text: manifest.text,
-    validate: {
-      file: manifest.display,
-      manifestDir: manifest.directory,
-      repoRoot: settings.workspace,
-      values: localValueSource(settings.vaultEnv, settings.workspace)
-    },
+    validate: validationInputs(manifest, settings.vaultEnv, settings.workspace),
     connection,
     astro,
     prune: settings.prune,
     onSecrets: (secrets) => secrets.forEach(maskSecret)
   })
-  annotate(report.problems)
   const json = reportJson(report)
   const changed = (report.vault?.changes ?? []).some(
     (c) => c.action !== 'unchanged'
   )
   const drifted = (report.vault?.drift?.length ?? 0) > 0
-  core.setOutput('ok', String(json.ok))
+  const summary = renderSummary(report, manifest.display)
+  publishReport(json, report.problems, summary)
   core.setOutput('changed', String(changed))
   core.setOutput('drifted', String(drifted))
-  core.setOutput('plan', JSON.stringify(json))
-  core.setOutput('problems', JSON.stringify(json.problems))
-  const summary = renderSummary(report, manifest.display)
-  core.setOutput('summary', summary)
   await reportOnGitHub(settings, manifest.display, summary, {
     changed,
     drifted
@@ -141,21 +123,5 @@ async function reportOnGitHub(
     })
   } else {
     await syncDriftIssue(octokit, place, manifest, summary, state.drifted)
-  }
-}
-
-/** GitHub's OIDC token for a JWT login, when no token was given. */
-export async function oidcToken(
-  settings: ActionSettings
-): Promise<string | undefined> {
-  if (!settings.vaultEnv.VAULT_JWT_ROLE || settings.vaultEnv.VAULT_JWT)
-    return undefined
-  try {
-    return await core.getIDToken(settings.jwtAudience)
-  } catch (cause) {
-    throw new Error(
-      `cannot get GitHub's OIDC token for the Vault JWT login: ${cause instanceof Error ? cause.message : String(cause)}. The workflow needs \`permissions: id-token: write\``,
-      { cause }
-    )
   }
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { SettingsError } from './vault-env.js'
+import { SettingsError } from './settings-error.js'
 import type { HandedCredentials } from '../provision/request.js'
 
 /**

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { isInside, type ValueSource } from '../core/manifest/refs.js'
+import type { ValidateOptions } from '../core/validate/validate.js'
 
 /** A manifest that could not be read is a usage error, not a problem. */
 export class ManifestReadError extends Error {}
@@ -74,5 +75,23 @@ export function localValueSource(
         return undefined
       }
     }
+  }
+}
+
+/**
+ * What validation and every run take from a manifest file: its name as
+ * problems show it, and values from `env` with file references kept
+ * inside `repoRoot` (the checkout in the Action).
+ */
+export function validationInputs(
+  manifest: ManifestFile,
+  env: NodeJS.ProcessEnv,
+  repoRoot = manifest.repoRoot
+): ValidateOptions & { values: ValueSource } {
+  return {
+    file: manifest.display,
+    manifestDir: manifest.directory,
+    repoRoot,
+    values: localValueSource(env, repoRoot)
   }
 }

@@ -116,8 +116,9 @@ async function handOver(
   const outcome = ctx.report.deployments.find((d) => d.id === deploymentId)
   if (!view || !ctx.handoff || !outcome) return false
   try {
-    ctx.request.onSecrets?.([ctx.handoff.kwargsJson(view, creds)])
-    const plan = await ctx.handoff.handOver(view, creds)
+    const plan = await ctx.handoff.handOver(view, creds, (json) =>
+      ctx.request.onSecrets?.([json])
+    )
     outcome.status = plan.action === 'skipped' ? 'unchanged' : 'updated'
     return plan.action !== 'skipped'
   } catch (cause) {

@@ -85,21 +85,22 @@ async function checkAccess(
     }
     request.onSecrets?.(identities.flatMap((i) => secretsOf(i)))
     report.secrets.push(...identities.flatMap((i) => secretsOf(i)))
+    // The mount's version, asked once: by the operator, or by the first
+    // identity that may ask (one without access falls back, a finding).
+    let found = await operator?.detectKvVersion(
+      manifest.vault.mount,
+      manifest.vault.kv_version
+    )
     for (const identity of identities) {
       const session = await VaultSession.open({
         ...connection,
         auth: identity.auth
       })
       try {
-        // An identity without access cannot ask: that is a finding, not a failure.
-        const kv =
-          (await operator?.detectKvVersion(
-            manifest.vault.mount,
-            manifest.vault.kv_version
-          )) ??
-          (await session
-            .detectKvVersion(manifest.vault.mount, manifest.vault.kv_version)
-            .catch(() => manifest.vault.kv_version ?? 2))
+        found ??= await session
+          .detectKvVersion(manifest.vault.mount, manifest.vault.kv_version)
+          .catch(() => undefined)
+        const kv = found ?? manifest.vault.kv_version ?? 2
         report.kvVersion = kv
         const checks = accessChecks(manifest, kv)
         const granted = await session.capabilities(checks.map((c) => c.path))

@@ -64,18 +64,18 @@ export class DeploymentHandoff {
     return views
   }
 
-  /** POST the kwargs with the new credentials; waits if the manifest says so. */
+  /**
+   * POST the kwargs with the new credentials; waits if the manifest says
+   * so. `mask` is told the secret KWARGS value before it is sent.
+   */
   async handOver(
     view: DeploymentView,
-    credentials: RoleCredentials
+    credentials: RoleCredentials,
+    mask: (kwargsJson: string) => void
   ): Promise<DeploymentPlan> {
-    const plan = planDeployment(
-      view.current,
-      this.desired(view.index, credentials),
-      {
-        forceKwargs: true
-      }
-    )
+    const desired = this.desired(view.index, credentials)
+    mask(desired.kwargsJson)
+    const plan = planDeployment(view.current, desired, { forceKwargs: true })
     if (plan.action === 'skipped' || !plan.body) return plan
     await this.client.updateDeployment(view.id, plan.body)
     const astro = this.manifest.astro
@@ -86,11 +86,6 @@ export class DeploymentHandoff {
       })
     }
     return plan
-  }
-
-  /** The secret KWARGS value with these credentials, for the mask. */
-  kwargsJson(view: DeploymentView, credentials: RoleCredentials): string {
-    return this.desired(view.index, credentials).kwargsJson
   }
 
   private desired(

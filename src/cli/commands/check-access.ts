@@ -5,7 +5,7 @@ import {
   renderCheckAccessText
 } from '../../core/provision/access-report.js'
 import { printReport } from './print-report.js'
-import { localValueSource, readManifestFile } from '../../io/manifest-file.js'
+import { readManifestFile, validationInputs } from '../../io/manifest-file.js'
 import { operatorConnection } from '../../io/operator-connection.js'
 import { connectionSecrets } from '../../io/vault-env.js'
 import type { CliRuntime } from '../runtime.js'
@@ -22,12 +22,7 @@ export async function runCheckAccessCommand(
   )
   const report = await runCheckAccess({
     text: manifest.text,
-    validate: {
-      file: manifest.display,
-      manifestDir: manifest.directory,
-      repoRoot: manifest.repoRoot,
-      values: localValueSource(runtime.env, manifest.repoRoot)
-    },
+    validate: validationInputs(manifest, runtime.env),
     connection,
     operator
   })

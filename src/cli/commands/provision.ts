@@ -6,7 +6,7 @@ import {
 } from '../../core/provision/report.js'
 import { renderProvisionText } from '../../core/render/provision-text.js'
 import { printReport } from './print-report.js'
-import { localValueSource, readManifestFile } from '../../io/manifest-file.js'
+import { readManifestFile, validationInputs } from '../../io/manifest-file.js'
 import { connectionFromEnv, connectionSecrets } from '../../io/vault-env.js'
 import { astroFromEnv } from '../../io/astro-env.js'
 import { credentialsFileWriter } from '../../io/credentials-file.js'
@@ -39,12 +39,7 @@ export async function runProvisionCommand(
     : undefined
   const report = await runProvision({
     text: manifest.text,
-    validate: {
-      file: manifest.display,
-      manifestDir: manifest.directory,
-      repoRoot: manifest.repoRoot,
-      values: localValueSource(runtime.env, manifest.repoRoot)
-    },
+    validate: validationInputs(manifest, runtime.env),
     connection,
     astro: astroFromEnv(runtime.env),
     planOnly: options.plan,

@@ -5,18 +5,16 @@ import {
   type SyncCommand,
   type SyncReport
 } from '../../sync/report.js'
-import { renderProblemsText } from '../../core/render/text.js'
 import {
   renderChangesText,
   renderDriftText
 } from '../../core/render/sync-text.js'
-import { makeRedactor } from '../../core/redact.js'
-import { redactStrings } from '../../sync/secret-forms.js'
-import { localValueSource, readManifestFile } from '../../io/manifest-file.js'
+import { readManifestFile, validationInputs } from '../../io/manifest-file.js'
 import { connectionFromEnv, connectionSecrets } from '../../io/vault-env.js'
 import { astroFromEnv } from '../../io/astro-env.js'
 import { renderAstroText } from '../../core/render/astro-text.js'
 import type { CliRuntime } from '../runtime.js'
+import { printReport } from './print-report.js'
 
 export interface SyncOptions {
   command: SyncCommand
@@ -40,36 +38,26 @@ export async function runSyncCommand(
   const report = await runSync({
     command: options.command,
     text: manifest.text,
-    validate: {
-      file: manifest.display,
-      manifestDir: manifest.directory,
-      repoRoot: manifest.repoRoot,
-      values: localValueSource(runtime.env, manifest.repoRoot)
-    },
+    validate: validationInputs(manifest, runtime.env),
     connection,
     astro: astroFromEnv(runtime.env)
   })
-  const redact = makeRedactor([
-    ...report.secrets,
-    ...connectionSecrets(connection),
-    ...(runtime.env.ASTRO_API_TOKEN ? [runtime.env.ASTRO_API_TOKEN] : [])
-  ])
-  for (const w of warnings) runtime.stderr(redact(`warning: ${w}\n`))
-  runtime.stdout(
-    options.json
-      ? JSON.stringify(redactStrings(reportJson(report), redact), null, 2) +
-          '\n'
-      : redact(renderText(report))
-  )
-  if (report.remoteError)
-    runtime.stderr(redact(`error: ${report.remoteError}\n`))
+  printReport(runtime, report, {
+    json: options.json,
+    toJson: reportJson,
+    toText: renderText,
+    warnings,
+    credentials: [
+      ...connectionSecrets(connection),
+      ...(runtime.env.ASTRO_API_TOKEN ? [runtime.env.ASTRO_API_TOKEN] : [])
+    ]
+  })
   return syncExitCode(report)
 }
 
+/** After the problems, which printReport puts first. */
 function renderText(report: SyncReport): string {
   const parts: string[] = []
-  if (report.problems.length > 0)
-    parts.push(renderProblemsText(report.manifestFile, report.problems))
   const vault = report.vault
   if (!vault) return parts.join('')
   parts.push(

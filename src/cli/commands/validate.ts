@@ -2,7 +2,7 @@ import { validateManifest } from '../../core/validate/validate.js'
 import { jsonReport } from '../../core/render/json.js'
 import { renderProblemsText } from '../../core/render/text.js'
 import { exitCodeForProblems, type ExitCode } from '../../core/exit-code.js'
-import { localValueSource, readManifestFile } from '../../io/manifest-file.js'
+import { validationInputs, readManifestFile } from '../../io/manifest-file.js'
 import type { CliRuntime } from '../runtime.js'
 
 export function runValidate(
@@ -10,12 +10,10 @@ export function runValidate(
   runtime: CliRuntime
 ): ExitCode {
   const manifest = readManifestFile(options.file, runtime.cwd)
-  const { problems } = validateManifest(manifest.text, {
-    file: manifest.display,
-    manifestDir: manifest.directory,
-    repoRoot: manifest.repoRoot,
-    values: localValueSource(runtime.env, manifest.repoRoot)
-  })
+  const { problems } = validateManifest(
+    manifest.text,
+    validationInputs(manifest, runtime.env)
+  )
   runtime.stdout(
     options.json
       ? JSON.stringify(jsonReport('validate', problems), null, 2) + '\n'

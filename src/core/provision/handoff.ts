@@ -35,10 +35,5 @@ export function provisionedKwargs(
 
 /** The same kwargs with the credentials replaced by the stand-in. */
 export function publicKwargs(kwargs: BackendKwargsValues): BackendKwargsValues {
-  const out = { ...kwargs }
-  if ('secret_id' in out && out.auth_type === 'approle') {
-    out.role_id = PROVISIONED
-    out.secret_id = PROVISIONED
-  }
-  return out
+  return { ...kwargs, role_id: PROVISIONED, secret_id: PROVISIONED }
 }

@@ -665,11 +665,14 @@ class DeploymentHandoff {
         }
         return views;
     }
-    /** POST the kwargs with the new credentials; waits if the manifest says so. */
-    async handOver(view, credentials) {
-        const plan = (0,core_astro/* planDeployment */.HN)(view.current, this.desired(view.index, credentials), {
-            forceKwargs: true
-        });
+    /**
+     * POST the kwargs with the new credentials; waits if the manifest says
+     * so. `mask` is told the secret KWARGS value before it is sent.
+     */
+    async handOver(view, credentials, mask) {
+        const desired = this.desired(view.index, credentials);
+        mask(desired.kwargsJson);
+        const plan = (0,core_astro/* planDeployment */.HN)(view.current, desired, { forceKwargs: true });
         if (plan.action === 'skipped' || !plan.body)
             return plan;
         await this.client.updateDeployment(view.id, plan.body);
@@ -681,10 +684,6 @@ class DeploymentHandoff {
             });
         }
         return plan;
-    }
-    /** The secret KWARGS value with these credentials, for the mask. */
-    kwargsJson(view, credentials) {
-        return this.desired(view.index, credentials).kwargsJson;
     }
     desired(index, credentials) {
         const id = this.manifest.astro?.deployments[index]?.id ?? '';
@@ -771,8 +770,7 @@ async function handOver(ctx, plan, creds, accessor) {
     if (!view || !ctx.handoff || !outcome)
         return false;
     try {
-        ctx.request.onSecrets?.([ctx.handoff.kwargsJson(view, creds)]);
-        const plan = await ctx.handoff.handOver(view, creds);
+        const plan = await ctx.handoff.handOver(view, creds, (json) => ctx.request.onSecrets?.([json]));
         outcome.status = plan.action === 'skipped' ? 'unchanged' : 'updated';
         return plan.action !== 'skipped';
     }
@@ -1138,17 +1136,19 @@ async function checkAccess(request) {
         }
         request.onSecrets?.(identities.flatMap((i) => secretsOf(i)));
         report.secrets.push(...identities.flatMap((i) => secretsOf(i)));
+        // The mount's version, asked once: by the operator, or by the first
+        // identity that may ask (one without access falls back, a finding).
+        let found = await operator?.detectKvVersion(manifest.vault.mount, manifest.vault.kv_version);
         for (const identity of identities) {
             const session = await vault_session/* VaultSession */.b.open({
                 ...connection,
                 auth: identity.auth
             });
             try {
-                // An identity without access cannot ask: that is a finding, not a failure.
-                const kv = (await operator?.detectKvVersion(manifest.vault.mount, manifest.vault.kv_version)) ??
-                    (await session
-                        .detectKvVersion(manifest.vault.mount, manifest.vault.kv_version)
-                        .catch(() => manifest.vault.kv_version ?? 2));
+                found ??= await session
+                    .detectKvVersion(manifest.vault.mount, manifest.vault.kv_version)
+                    .catch(() => undefined);
+                const kv = found ?? manifest.vault.kv_version ?? 2;
                 report.kvVersion = kv;
                 const checks = accessChecks(manifest, kv);
                 const granted = await session.capabilities(checks.map((c) => c.path));
@@ -1343,8 +1343,6 @@ function renderCheckAccessMarkdown(report) {
 var markdown = __webpack_require__(7751);
 // EXTERNAL MODULE: ./src/io/manifest-file.ts
 var manifest_file = __webpack_require__(9258);
-// EXTERNAL MODULE: ./src/io/astro-env.ts
-var astro_env = __webpack_require__(9345);
 ;// CONCATENATED MODULE: ./src/io/operator-connection.ts
 
 /**
@@ -1363,10 +1361,9 @@ function operatorConnection(env, warn) {
 var mask = __webpack_require__(1368);
 // EXTERNAL MODULE: ./src/action/report.ts
 var action_report = __webpack_require__(1658);
-// EXTERNAL MODULE: ./src/action/sync-step.ts + 20 modules
-var sync_step = __webpack_require__(7652);
+// EXTERNAL MODULE: ./src/action/connections.ts + 1 modules
+var connections = __webpack_require__(9004);
 ;// CONCATENATED MODULE: ./src/action/provision-step.ts
-
 
 
 
@@ -1386,16 +1383,10 @@ var sync_step = __webpack_require__(7652);
  * with the runner before they are set, so no later step can print them.
  */
 async function runProvisionStep(settings, manifest) {
-    const jwt = await (0,sync_step.oidcToken)(settings);
-    const connection = (0,vault_env/* connectionFromEnv */.WG)(settings.vaultEnv, { concurrency: 4, jwt }, (w) => core/* warning */.$e(w));
-    (0,vault_env/* connectionSecrets */.K$)(connection).forEach(mask/* maskSecret */.$);
-    connection.onToken = mask/* maskSecret */.$;
-    const astro = (0,astro_env/* astroFromEnv */.H)(settings.vaultEnv);
-    if (astro.token)
-        (0,mask/* maskSecret */.$)(astro.token);
+    const { connection, astro } = await (0,connections/* maskedConnections */.N)(settings, 4);
     const report = await runProvision({
         text: manifest.text,
-        validate: validateOptions(settings, manifest),
+        validate: (0,manifest_file/* validationInputs */.Rp)(manifest, settings.vaultEnv, settings.workspace),
         connection,
         astro,
         planOnly: settings.command === 'provision-plan',
@@ -1409,16 +1400,11 @@ async function runProvisionStep(settings, manifest) {
             return `role_id and secret_id of role ${c.role} set as the step outputs role-id and secret-id (masked)`;
         }
     });
-    (0,action_report/* annotate */.fz)(report.problems);
-    const json = provisionJson(report);
-    core/* setOutput */.uH('ok', String(json.ok));
-    core/* setOutput */.uH('changed', String(json.vault.changes > 0));
-    core/* setOutput */.uH('plan', JSON.stringify(json));
-    core/* setOutput */.uH('problems', JSON.stringify(json.problems));
     const summary = (0,markdown/* renderProblemsMarkdown */.qE)(manifest.display, report.problems) +
         '\n' +
         renderProvisionMarkdown(report);
-    core/* setOutput */.uH('summary', summary);
+    (0,action_report/* publishReport */.S3)(provisionJson(report), report.problems, summary);
+    core/* setOutput */.uH('changed', String(provisionChanges(report) > 0));
     const code = provisionExitCode(report);
     const why = report.remoteError ??
         (report.conflicts.length > 0
@@ -1441,20 +1427,15 @@ async function runCheckAccessStep(settings, manifest) {
         (0,vault_env/* connectionSecrets */.K$)(connection).forEach(mask/* maskSecret */.$);
     const report = await runCheckAccess({
         text: manifest.text,
-        validate: validateOptions(settings, manifest),
+        validate: (0,manifest_file/* validationInputs */.Rp)(manifest, settings.vaultEnv, settings.workspace),
         connection,
         operator,
         onSecrets: (secrets) => secrets.forEach(mask/* maskSecret */.$)
     });
-    (0,action_report/* annotate */.fz)(report.problems);
-    const json = checkAccessJson(report);
-    core/* setOutput */.uH('ok', String(json.ok));
-    core/* setOutput */.uH('plan', JSON.stringify(json));
-    core/* setOutput */.uH('problems', JSON.stringify(json.problems));
     const summary = (0,markdown/* renderProblemsMarkdown */.qE)(manifest.display, report.problems) +
         '\n' +
         renderCheckAccessMarkdown(report);
-    core/* setOutput */.uH('summary', summary);
+    (0,action_report/* publishReport */.S3)(checkAccessJson(report), report.problems, summary);
     const code = checkAccessExitCode(report);
     if (report.remoteError) {
         core/* setOutput */.uH('error-message', report.remoteError);
@@ -1464,14 +1445,6 @@ async function runCheckAccessStep(settings, manifest) {
         core/* setFailed */.C1("Airflow's Vault identity does not have exactly the access it needs; see the summary");
     }
     return summary;
-}
-function validateOptions(settings, manifest) {
-    return {
-        file: manifest.display,
-        manifestDir: manifest.directory,
-        repoRoot: settings.workspace,
-        values: (0,manifest_file/* localValueSource */.YV)(settings.vaultEnv, settings.workspace)
-    };
 }
 
 

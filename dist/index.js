@@ -28415,6 +28415,7 @@ function redactMasked(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S3: () => (/* binding */ publishReport),
 /* harmony export */   Sy: () => (/* binding */ writeSummary),
 /* harmony export */   fz: () => (/* binding */ annotate)
 /* harmony export */ });
@@ -28463,6 +28464,17 @@ async function writeSummary(summary) {
     catch (cause) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Failed to write the job summary: ${String(cause)}`);
     }
+}
+/**
+ * What every command's step publishes: annotations for the problems, and
+ * the outputs ok, plan (the JSON report), problems and summary.
+ */
+function publishReport(json, problems, summary) {
+    annotate(problems);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('ok', String(json.ok));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('plan', JSON.stringify(json));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('problems', JSON.stringify(json.problems));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('summary', summary);
 }
 
 
@@ -31896,10 +31908,10 @@ const BACKEND_CLASS = 'airflow.providers.hashicorp.secrets.vault.VaultBackend';
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   OJ: () => (/* binding */ ManifestReadError),
-/* harmony export */   YV: () => (/* binding */ localValueSource),
+/* harmony export */   Rp: () => (/* binding */ validationInputs),
 /* harmony export */   oe: () => (/* binding */ readManifestFile)
 /* harmony export */ });
-/* unused harmony export findRepoRoot */
+/* unused harmony exports findRepoRoot, localValueSource */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -31968,6 +31980,19 @@ function localValueSource(env, repoRoot) {
                 return undefined;
             }
         }
+    };
+}
+/**
+ * What validation and every run take from a manifest file: its name as
+ * problems show it, and values from `env` with file references kept
+ * inside `repoRoot` (the checkout in the Action).
+ */
+function validationInputs(manifest, env, repoRoot = manifest.repoRoot) {
+    return {
+        file: manifest.display,
+        manifestDir: manifest.directory,
+        repoRoot,
+        values: localValueSource(env, repoRoot)
     };
 }
 
@@ -53759,21 +53784,15 @@ async function runStep(settings, manifest) {
             return validateStep(settings, manifest);
         case 'provision':
         case 'provision-plan':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(952), __nccwpck_require__.e(652), __nccwpck_require__.e(783)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6783))).runProvisionStep(settings, manifest);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(685), __nccwpck_require__.e(783)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6783))).runProvisionStep(settings, manifest);
         case 'check-access':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(952), __nccwpck_require__.e(652), __nccwpck_require__.e(783)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6783))).runCheckAccessStep(settings, manifest);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(685), __nccwpck_require__.e(783)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6783))).runCheckAccessStep(settings, manifest);
         default:
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(952), __nccwpck_require__.e(652)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7652))).runSyncStep(settings, manifest);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(413), __nccwpck_require__.e(685), __nccwpck_require__.e(652)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7652))).runSyncStep(settings, manifest);
     }
 }
 function validateStep(settings, manifest) {
-    const repoRoot = external_node_path_default().resolve(settings.workspace);
-    const { problems } = (0,validate/* validateManifest */.y)(manifest.text, {
-        file: manifest.display,
-        manifestDir: manifest.directory,
-        repoRoot,
-        values: (0,manifest_file/* localValueSource */.YV)(settings.vaultEnv, repoRoot)
-    });
+    const { problems } = (0,validate/* validateManifest */.y)(manifest.text, (0,manifest_file/* validationInputs */.Rp)(manifest, settings.vaultEnv, external_node_path_default().resolve(settings.workspace)));
     (0,action_report/* annotate */.fz)(problems);
     const report = (0,json/* jsonReport */.L)(settings.command, problems);
     action_core/* setOutput */.uH('ok', String(report.ok));

@@ -35683,6 +35683,19 @@ function localValueSource(env, repoRoot) {
         }
     };
 }
+/**
+ * What validation and every run take from a manifest file: its name as
+ * problems show it, and values from `env` with file references kept
+ * inside `repoRoot` (the checkout in the Action).
+ */
+function validationInputs(manifest, env, repoRoot = manifest.repoRoot) {
+    return {
+        file: manifest.display,
+        manifestDir: manifest.directory,
+        repoRoot,
+        values: localValueSource(env, repoRoot)
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Kept equal to package.json's version by a test. */
@@ -38545,12 +38558,7 @@ function renderProblemsText(file, problems) {
 
 function runValidate(options, runtime) {
     const manifest = readManifestFile(options.file, runtime.cwd);
-    const { problems } = validateManifest(manifest.text, {
-        file: manifest.display,
-        manifestDir: manifest.directory,
-        repoRoot: manifest.repoRoot,
-        values: localValueSource(runtime.env, manifest.repoRoot)
-    });
+    const { problems } = validateManifest(manifest.text, validationInputs(manifest, runtime.env));
     runtime.stdout(options.json
         ? JSON.stringify(jsonReport('validate', problems), null, 2) + '\n'
         : renderProblemsText(manifest.display, problems));
@@ -41012,12 +41020,7 @@ function provisionedKwargs(manifest, credentials) {
 }
 /** The same kwargs with the credentials replaced by the stand-in. */
 function publicKwargs(kwargs) {
-    const out = { ...kwargs };
-    if ('secret_id' in out && out.auth_type === 'approle') {
-        out.role_id = PROVISIONED;
-        out.secret_id = PROVISIONED;
-    }
-    return out;
+    return { ...kwargs, role_id: PROVISIONED, secret_id: PROVISIONED };
 }
 
 ;// CONCATENATED MODULE: ./src/sync/astro.ts
@@ -42077,9 +42080,31 @@ function renderAstroText(deployments) {
     return lines.join('\n') + '\n';
 }
 
+;// CONCATENATED MODULE: ./src/cli/commands/print-report.ts
+
+
+
+/**
+ * A report on stdout, as JSON or as problems then text, with warnings and
+ * the remote error on stderr; every line redacted of the run's secrets.
+ * JSON is redacted string by string, so a secret that is a word such as
+ * `true` cannot break it.
+ */
+function printReport(runtime, report, out) {
+    const redact = makeRedactor([...report.secrets, ...out.credentials]);
+    for (const w of out.warnings)
+        runtime.stderr(redact(`warning: ${w}\n`));
+    runtime.stdout(out.json
+        ? JSON.stringify(redactStrings(out.toJson(report), redact), null, 2) +
+            '\n'
+        : redact((report.problems.length > 0
+            ? renderProblemsText(report.manifestFile, report.problems)
+            : '') + out.toText(report)));
+    if (report.remoteError)
+        runtime.stderr(redact(`error: ${report.remoteError}\n`));
+}
+
 ;// CONCATENATED MODULE: ./src/cli/commands/sync.ts
-
-
 
 
 
@@ -42096,34 +42121,25 @@ async function runSyncCommand(options, runtime) {
     const report = await runSync({
         command: options.command,
         text: manifest.text,
-        validate: {
-            file: manifest.display,
-            manifestDir: manifest.directory,
-            repoRoot: manifest.repoRoot,
-            values: localValueSource(runtime.env, manifest.repoRoot)
-        },
+        validate: validationInputs(manifest, runtime.env),
         connection,
         astro: astroFromEnv(runtime.env)
     });
-    const redact = makeRedactor([
-        ...report.secrets,
-        ...connectionSecrets(connection),
-        ...(runtime.env.ASTRO_API_TOKEN ? [runtime.env.ASTRO_API_TOKEN] : [])
-    ]);
-    for (const w of warnings)
-        runtime.stderr(redact(`warning: ${w}\n`));
-    runtime.stdout(options.json
-        ? JSON.stringify(redactStrings(reportJson(report), redact), null, 2) +
-            '\n'
-        : redact(renderText(report)));
-    if (report.remoteError)
-        runtime.stderr(redact(`error: ${report.remoteError}\n`));
+    printReport(runtime, report, {
+        json: options.json,
+        toJson: reportJson,
+        toText: renderText,
+        warnings,
+        credentials: [
+            ...connectionSecrets(connection),
+            ...(runtime.env.ASTRO_API_TOKEN ? [runtime.env.ASTRO_API_TOKEN] : [])
+        ]
+    });
     return syncExitCode(report);
 }
+/** After the problems, which printReport puts first. */
 function renderText(report) {
     const parts = [];
-    if (report.problems.length > 0)
-        parts.push(renderProblemsText(report.manifestFile, report.problems));
     const vault = report.vault;
     if (!vault)
         return parts.join('');
@@ -42776,11 +42792,14 @@ class DeploymentHandoff {
         }
         return views;
     }
-    /** POST the kwargs with the new credentials; waits if the manifest says so. */
-    async handOver(view, credentials) {
-        const plan = planDeployment(view.current, this.desired(view.index, credentials), {
-            forceKwargs: true
-        });
+    /**
+     * POST the kwargs with the new credentials; waits if the manifest says
+     * so. `mask` is told the secret KWARGS value before it is sent.
+     */
+    async handOver(view, credentials, mask) {
+        const desired = this.desired(view.index, credentials);
+        mask(desired.kwargsJson);
+        const plan = planDeployment(view.current, desired, { forceKwargs: true });
         if (plan.action === 'skipped' || !plan.body)
             return plan;
         await this.client.updateDeployment(view.id, plan.body);
@@ -42792,10 +42811,6 @@ class DeploymentHandoff {
             });
         }
         return plan;
-    }
-    /** The secret KWARGS value with these credentials, for the mask. */
-    kwargsJson(view, credentials) {
-        return this.desired(view.index, credentials).kwargsJson;
     }
     desired(index, credentials) {
         const id = this.manifest.astro?.deployments[index]?.id ?? '';
@@ -42882,8 +42897,7 @@ async function handOver(ctx, plan, creds, accessor) {
     if (!view || !ctx.handoff || !outcome)
         return false;
     try {
-        ctx.request.onSecrets?.([ctx.handoff.kwargsJson(view, creds)]);
-        const plan = await ctx.handoff.handOver(view, creds);
+        const plan = await ctx.handoff.handOver(view, creds, (json) => ctx.request.onSecrets?.([json]));
         outcome.status = plan.action === 'skipped' ? 'unchanged' : 'updated';
         return plan.action !== 'skipped';
     }
@@ -43172,30 +43186,6 @@ function indent(text) {
         .join('');
 }
 
-;// CONCATENATED MODULE: ./src/cli/commands/print-report.ts
-
-
-
-/**
- * A report on stdout, as JSON or as problems then text, with warnings and
- * the remote error on stderr; every line redacted of the run's secrets.
- * JSON is redacted string by string, so a secret that is a word such as
- * `true` cannot break it.
- */
-function printReport(runtime, report, out) {
-    const redact = makeRedactor([...report.secrets, ...out.credentials]);
-    for (const w of out.warnings)
-        runtime.stderr(redact(`warning: ${w}\n`));
-    runtime.stdout(out.json
-        ? JSON.stringify(redactStrings(out.toJson(report), redact), null, 2) +
-            '\n'
-        : redact((report.problems.length > 0
-            ? renderProblemsText(report.manifestFile, report.problems)
-            : '') + out.toText(report)));
-    if (report.remoteError)
-        runtime.stderr(redact(`error: ${report.remoteError}\n`));
-}
-
 ;// CONCATENATED MODULE: ./src/io/credentials-file.ts
 
 
@@ -43255,12 +43245,7 @@ async function runProvisionCommand(options, runtime) {
         : undefined;
     const report = await runProvision({
         text: manifest.text,
-        validate: {
-            file: manifest.display,
-            manifestDir: manifest.directory,
-            repoRoot: manifest.repoRoot,
-            values: localValueSource(runtime.env, manifest.repoRoot)
-        },
+        validate: validationInputs(manifest, runtime.env),
         connection,
         astro: astroFromEnv(runtime.env),
         planOnly: options.plan,
@@ -43453,17 +43438,19 @@ async function checkAccess(request) {
         }
         request.onSecrets?.(identities.flatMap((i) => secretsOf(i)));
         report.secrets.push(...identities.flatMap((i) => secretsOf(i)));
+        // The mount's version, asked once: by the operator, or by the first
+        // identity that may ask (one without access falls back, a finding).
+        let found = await operator?.detectKvVersion(manifest.vault.mount, manifest.vault.kv_version);
         for (const identity of identities) {
             const session = await VaultSession.open({
                 ...connection,
                 auth: identity.auth
             });
             try {
-                // An identity without access cannot ask: that is a finding, not a failure.
-                const kv = (await operator?.detectKvVersion(manifest.vault.mount, manifest.vault.kv_version)) ??
-                    (await session
-                        .detectKvVersion(manifest.vault.mount, manifest.vault.kv_version)
-                        .catch(() => manifest.vault.kv_version ?? 2));
+                found ??= await session
+                    .detectKvVersion(manifest.vault.mount, manifest.vault.kv_version)
+                    .catch(() => undefined);
+                const kv = found ?? manifest.vault.kv_version ?? 2;
                 report.kvVersion = kv;
                 const checks = accessChecks(manifest, kv);
                 const granted = await session.capabilities(checks.map((c) => c.path));
@@ -43583,12 +43570,7 @@ async function runCheckAccessCommand(options, runtime) {
     const { connection, operator } = operatorConnection(runtime.env, (w) => warnings.push(w));
     const report = await runCheckAccess({
         text: manifest.text,
-        validate: {
-            file: manifest.display,
-            manifestDir: manifest.directory,
-            repoRoot: manifest.repoRoot,
-            values: localValueSource(runtime.env, manifest.repoRoot)
-        },
+        validate: validationInputs(manifest, runtime.env),
         connection,
         operator
     });

@@ -7,6 +7,8 @@ export default {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', useESM: true }]
   },
   testMatch: ['**/__tests__/**/*.test.ts'],
+  // The real-systems tier runs on its own: npm run test:real.
+  testPathIgnorePatterns: ['/node_modules/', '/__tests__/real/'],
   testTimeout: 20000,
   setupFiles: ['<rootDir>/__tests__/setup/no-workflow-commands.ts']
 }

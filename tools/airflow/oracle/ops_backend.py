@@ -1,0 +1,1 @@
+"""VaultBackend questions: how this provider reads secrets and which kwargs it accepts."""

@@ -1,0 +1,57 @@
+/**
+ * npm run test:real: the tier that asks real systems. It builds the cached
+ * environments, starts OpenBao, and runs Jest on the real-Airflow tests and
+ * on the conformance, sync and provision suites with VAULT_ADDR and
+ * VAULT_TOKEN pointing at OpenBao (the switch those suites already have).
+ * Extra arguments go to Jest, e.g. a test path.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { printTally } from './tally-report.js'
+import { startOpenBao } from './openbao.js'
+import { setupRealSystems } from './setup.js'
+
+async function main(): Promise<number> {
+  setupRealSystems()
+  const bao = await startOpenBao()
+  const tallyDir = mkdtempSync(join(tmpdir(), 'real-tally-'))
+  process.stderr.write(`real-systems: OpenBao 2.7.2 at ${bao.url}\n`)
+  try {
+    const jest = spawnSync(
+      process.execPath,
+      [
+        '--experimental-vm-modules',
+        '--no-warnings',
+        'node_modules/jest/bin/jest.js',
+        '--config',
+        'jest.real.config.js',
+        ...process.argv.slice(2)
+      ],
+      {
+        stdio: 'inherit',
+        env: {
+          ...process.env,
+          VAULT_ADDR: bao.url,
+          VAULT_TOKEN: bao.token,
+          AVS_REAL_VAULT: 'openbao',
+          AVS_REAL_TALLY_DIR: tallyDir
+        }
+      }
+    )
+    printTally(tallyDir)
+    return jest.status ?? 1
+  } finally {
+    await bao.stop()
+    rmSync(tallyDir, { recursive: true, force: true })
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`real-systems: ${(e as Error).message}\n`)
+    process.exit(1)
+  }
+)

@@ -1,1 +1,161 @@
 """VaultBackend questions: how this provider reads secrets and which kwargs it accepts."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from .registry import Request, airflow_major, op
+
+BACKEND = "airflow.providers.hashicorp.secrets.vault.VaultBackend"
+
+
+@contextmanager
+def environment(overrides: dict[str, str | None]) -> Iterator[None]:
+    """Set (or, for None, unset) environment variables for one request only."""
+    saved = {name: os.environ.get(name) for name in overrides}
+    try:
+        for name, value in overrides.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def refusal(e: BaseException) -> dict[str, str]:
+    """What the provider said, without a traceback (its messages name keys, not values)."""
+    import traceback
+
+    frames = traceback.extract_tb(e.__traceback__)
+    return {"type": type(e).__name__, "message": str(e), "where": frames[-1].name if frames else ""}
+
+
+@op("backend_kwargs")
+def backend_kwargs(request: Request) -> dict[str, Any]:
+    """``VaultBackend(**kwargs)``, then (with ``client``) its client's auth setup.
+
+    The client logs in on first use, so ``client`` sends the login request to
+    ``kwargs["url"]``; a closed port there keeps it off the network and shows
+    how far the provider got before it needed one.
+    """
+    from airflow.providers.hashicorp.secrets.vault import VaultBackend
+
+    with environment(request.get("env", {})):
+        try:
+            backend = VaultBackend(**request["kwargs"])
+        except Exception as e:  # noqa: BLE001 - a refusal is the answer
+            return {"constructed": False, "refused": refusal(e)}
+        if not request.get("client"):
+            return {"constructed": True}
+        try:
+            client = backend.vault_client.client
+        except Exception as e:  # noqa: BLE001
+            return {"constructed": True, "client": False, "refused": refusal(e)}
+        return {"constructed": True, "client": True, "token": bool(client.token)}
+
+
+def configure(kwargs: dict[str, Any]) -> None:
+    """Point this process's Airflow at the backend as a Deployment's env does.
+
+    AIRFLOW__SECRETS__BACKEND[_KWARGS] is what Astro holds; Airflow reads it
+    when it builds its backend list, at import (core) or per lookup (workers),
+    so the lists built for an earlier request are dropped here.
+    """
+    os.environ["AIRFLOW__SECRETS__BACKEND"] = BACKEND
+    os.environ["AIRFLOW__SECRETS__BACKEND_KWARGS"] = json.dumps(kwargs)
+    import airflow.configuration as core_conf
+
+    core_conf.secrets_backend_list[:] = core_conf.initialize_secrets_backends()
+    try:  # 3.3 keeps the workers' list once built
+        sdk_conf = importlib.import_module("airflow.sdk.configuration")
+    except ImportError:
+        return
+    getattr(sdk_conf, "_secrets_backend_cache", {}).clear()
+
+
+def connection_fields(conn: Any, uri: str) -> dict[str, Any]:
+    """What a hook sees, and which class handed it over."""
+    return {
+        "class": f"{type(conn).__module__}.{type(conn).__qualname__}",
+        "conn_type": conn.conn_type,
+        "host": conn.host,
+        "login": conn.login,
+        "password": conn.password,
+        "schema": conn.schema,
+        "port": conn.port,
+        "description": getattr(conn, "description", None),
+        "extra_dejson": conn.extra_dejson,
+        "uri": uri,
+    }
+
+
+def lookups(path: str) -> tuple[Any, Any]:
+    """The connection and variable lookups of one code path.
+
+    core: ``Connection.get_connection_from_secrets`` / ``Variable.get`` of
+    ``airflow.models`` (every 2.x task; scheduler and API server in 3.x).
+    sdk: what a 3.x task calls, ``airflow.sdk`` ``Connection.get`` /
+    ``Variable.get``.
+    """
+    if path == "sdk":
+        if airflow_major() < 3:
+            raise ValueError("Airflow 2 has no Task SDK")
+        from airflow.sdk.definitions.connection import Connection
+        from airflow.sdk.definitions.variable import Variable
+
+        return Connection.get, Variable.get
+    from airflow.models.connection import Connection
+    from airflow.models.variable import Variable
+
+    return Connection.get_connection_from_secrets, Variable.get
+
+
+def each(keys: list[str], read: Any) -> dict[str, Any]:
+    """One answer per key; a lookup that raised is an answer too."""
+    out: dict[str, Any] = {}
+    for key in keys:
+        try:
+            out[key] = {"ok": True, "value": read(key)}
+        except Exception as e:  # noqa: BLE001
+            out[key] = {"ok": False, "error": refusal(e)}
+    return out
+
+
+@op("backend_read")
+def backend_read(request: Request) -> dict[str, Any]:
+    """Read connections, variables and config through Airflow's own lookups.
+
+    Config is what ``[section] option_secret = key`` makes Airflow ask: the
+    configured backend's ``get_config(key)``.
+    """
+    path = request.get("path", "core")
+    configure(request["kwargs"])
+    get_connection, get_variable = lookups(path)
+
+    def connection(conn_id: str) -> dict[str, Any]:
+        conn = get_connection(conn_id)
+        return connection_fields(conn, conn.get_uri())
+
+    from airflow.configuration import get_custom_secret_backend
+
+    def config(key: str) -> Any:
+        backend = get_custom_secret_backend()
+        return backend.get_config(key)
+
+    return {
+        "path": path,
+        "connections": each(request.get("connections", []), connection),
+        "variables": each(request.get("variables", []), get_variable),
+        "config": each(request.get("config", []), config),
+    }

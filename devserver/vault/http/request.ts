@@ -9,8 +9,10 @@
  * does, hashicorp/vault#6026).
  */
 import type { IncomingMessage } from 'node:http'
-import { isObject, isPrintable, parseGoBool } from '../util/go.js'
+import { isPrintable, parseGoBool } from '../util/go.js'
+import { decodeJsonBody } from './json-body.js'
 import { type WireResponse, wireErrors } from './response.js'
+import { TOO_MANY_STRINGS, exceedsStringLimit } from './json-complexity.js'
 
 export type Operation =
   'read' | 'list' | 'create' | 'update' | 'patch' | 'delete'
@@ -46,8 +48,9 @@ function plain(status: number, body: string): WireResponse {
 }
 
 /**
- * Go's `ServeMux` cleans `//`, `/./` and `/../` and answers 301 to the
- * cleaned path (keeping a trailing slash) before Vault sees the request.
+ * Go's `ServeMux` cleans `//`, `/./` and `/../` in the path as sent (still
+ * percent-encoded) and answers 307 to the cleaned path (keeping a trailing
+ * slash and the query) before OpenBao sees the request.
  */
 function cleanPath(path: string): string {
   const out: string[] = []
@@ -75,15 +78,17 @@ export function parseRequestLine(
   }
   // go-cleanhttp PrintablePathCheckHandler: 400, empty body, no JSON.
   if (!isPrintable(decoded)) return { status: 400, body: '', headers: {} }
-  const cleaned = cleanPath(decoded)
-  if (cleaned !== decoded) {
-    const location =
-      cleaned.split('/').map(encodeURIComponent).join('/') +
-      (q === -1 ? '' : rawUrl.slice(q))
-    return { status: 301, body: '', headers: { Location: location } }
+  const cleaned = cleanPath(rawPath)
+  if (cleaned !== rawPath) {
+    const location = cleaned + (q === -1 ? '' : rawUrl.slice(q))
+    return { status: 307, body: '', headers: { Location: location } }
   }
   if (!decoded.startsWith('/v1/')) return plain(404, '404 page not found\n')
   let path = decoded.slice('/v1/'.length)
+  // Dot segments that were percent-encoded (`a%2F..%2Fb`) get past the mux;
+  // OpenBao's core refuses them before auth. `..` inside a segment is fine.
+  if (path.split('/').some((seg) => seg === '.' || seg === '..'))
+    return wireErrors(400, ['relative paths not supported'])
   const method = (msg.method ?? 'GET').toUpperCase()
   let operation: Operation
   switch (method) {
@@ -137,9 +142,10 @@ function queryData(query: URLSearchParams): Record<string, unknown> {
 }
 
 /**
- * Decode the body into request data: JSON (numbers as numbers: Vault keeps
- * `json.Number`, so `1.50` comes back as `1.50` there but `1.5` here), or a
- * form when the content type says so and the body does not look like JSON.
+ * Decode the body into request data: JSON (numbers as numbers: OpenBao
+ * keeps `json.Number`, so `1.50` comes back as `1.50` there but `1.5`
+ * here), or a form when the content type says so and the body does not
+ * look like JSON.
  */
 export type ParsedBody =
   | { ok: true; data: Record<string, unknown> }
@@ -182,14 +188,11 @@ export function parseBody(
       data[key] = form.getAll(key).join(',')
     return ok(data)
   }
-  try {
-    const parsed: unknown = JSON.parse(text)
-    if (parsed === null) return ok({})
-    if (!isObject(parsed)) return bad(wireErrors(400, ['error parsing JSON']))
-    return ok(parsed)
-  } catch {
-    return bad(wireErrors(400, ['error parsing JSON']))
-  }
+  const decoded = decodeJsonBody(text)
+  if (!decoded.ok) return bad(wireErrors(400, [decoded.error]))
+  if (exceedsStringLimit(decoded.data))
+    return bad(wireErrors(400, [TOO_MANY_STRINGS]))
+  return ok(decoded.data)
 }
 
 /** `X-Vault-Token` wins over `Authorization: Bearer` (vault-api.md §6.1). */

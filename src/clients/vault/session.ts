@@ -12,6 +12,9 @@ import {
 } from './token-keeper.js'
 import { freshAuth, lookupSelf, renewSelf } from './token-calls.js'
 
+/** Paths per sys/capabilities-self request: well under Vault's 1,000 strings. */
+const CAPABILITY_BATCH = 500
+
 export type VaultAuth = { method: 'token'; token: string } | LoginAuth
 
 export interface VaultConnection {
@@ -130,23 +133,29 @@ export class VaultSession {
     )
   }
 
-  /** sys/capabilities-self for many paths in one request (§7.6). */
+  /**
+   * sys/capabilities-self for many paths (§7.6), in batches: Vault refuses
+   * a body of more than 1,000 strings ("high complexity"), so one request
+   * for a 2,000-secret manifest would fail before the first write.
+   */
   async capabilities(
     paths: readonly string[]
   ): Promise<Record<string, string[]>> {
-    if (paths.length === 0) return {}
-    const response = await this.http.send({
-      method: 'POST',
-      path: 'sys/capabilities-self',
-      body: { paths }
-    })
-    const parsed = z
-      .object({ data: z.record(z.string(), z.unknown()) })
-      .parse(response.body)
     const result: Record<string, string[]> = {}
-    for (const path of paths) {
-      const value = parsed.data[path]
-      result[path] = Array.isArray(value) ? value.map(String) : ['deny']
+    for (let i = 0; i < paths.length; i += CAPABILITY_BATCH) {
+      const batch = paths.slice(i, i + CAPABILITY_BATCH)
+      const response = await this.http.send({
+        method: 'POST',
+        path: 'sys/capabilities-self',
+        body: { paths: batch }
+      })
+      const parsed = z
+        .object({ data: z.record(z.string(), z.unknown()) })
+        .parse(response.body)
+      for (const path of batch) {
+        const value = parsed.data[path]
+        result[path] = Array.isArray(value) ? value.map(String) : ['deny']
+      }
     }
     return result
   }

@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { benchValidate } from './validate.bench.js'
 import { benchSync } from './sync.bench.js'
+import { benchOpenBao } from './openbao.bench.js'
 import { benchFaults } from './faults.bench.js'
 import { benchDevServer } from './devserver.bench.js'
 import { benchStartup } from './startup.bench.js'
@@ -11,6 +12,7 @@ import { renderTable, type BenchCase } from './measure.js'
 const cases: BenchCase[] = [
   ...(await benchValidate()),
   ...(await benchSync()),
+  ...(await benchOpenBao()),
   ...(await benchFaults()),
   ...(await benchDevServer()),
   ...benchStartup()

@@ -10,9 +10,9 @@ const nodeVault = require('node-vault') as (c: object) => {
   write(p: string, d: object): Promise<unknown>
 }
 
-const N = 2000
+export const N = 2000
 const LATENCY_MS = 10
-const CONCURRENCY = 16
+export const CONCURRENCY = 16
 
 export function manifest(version: number): string {
   const lines = ['version: 1', 'vault: { mount: airflow }', 'connections:']
@@ -28,14 +28,20 @@ export function manifest(version: number): string {
   return lines.join('\n') + '\n'
 }
 
-/**
- * The sync engine against the dev server with 10 ms per request: first
- * apply, a no-op rerun and 10% changed, each against the ideal time
- * (requests × latency / concurrency), and the same first apply done by a
- * plain sequential node-vault read-then-write loop.
- */
-export async function benchSync(): Promise<BenchCase[]> {
-  const server = await vaultProcess(LATENCY_MS)
+/** Where the sync cases run, and what each case's time is compared with. */
+export interface SyncTarget {
+  label: string
+  url: string
+  rootToken: string
+  /** The fastest the case's minimum requests could go, in ms. */
+  floor(kind: SyncCaseKind, minimum: number): Promise<number> | number
+  floorName: string
+}
+
+export type SyncCaseKind = 'first' | 'noop' | 'changed'
+
+/** First apply, a no-op rerun and 10% changed, each against its floor. */
+export async function syncCases(target: SyncTarget): Promise<BenchCase[]> {
   const request = (text: string): SyncRequest => ({
     command: 'apply',
     text,
@@ -46,42 +52,57 @@ export async function benchSync(): Promise<BenchCase[]> {
       values: { env: () => 'pw', file: () => undefined }
     },
     connection: {
-      address: server.url,
+      address: target.url,
       skipVerify: false,
-      auth: { method: 'token', token: server.rootToken },
+      auth: { method: 'token', token: target.rootToken },
       timeoutMs: 30_000,
       concurrency: CONCURRENCY
     }
   })
   const cases: BenchCase[] = []
   const run = async (
+    kind: SyncCaseKind,
     name: string,
     text: string,
     minimum: number
-  ): Promise<number> => {
+  ): Promise<void> => {
     const start = process.hrtime.bigint()
     const report = await runSync(request(text))
     const ms = Number(process.hrtime.bigint() - start) / 1e6
     const requests = report.vault?.requests ?? 0
-    const ideal = (requests * LATENCY_MS) / CONCURRENCY
+    const floor = await target.floor(kind, minimum)
     cases.push({
-      name,
+      name: `sync on ${target.label}: ${name}`,
       runs: 1,
       medianMs: ms,
       minMs: ms,
+      baselineMs: floor,
       peakRssMiB: process.resourceUsage().maxRSS / 1024,
-      notes: `${requests} requests (minimum ${minimum}); ideal ${ideal.toFixed(0)} ms → ${(ms / ideal).toFixed(2)}x ideal; written ${report.vault?.outcome?.written.length ?? 0}`
+      notes: `${requests} requests (minimum ${minimum}, ${(requests / N).toFixed(2)} per secret); ${target.floorName} ${floor.toFixed(0)} ms; written ${report.vault?.outcome?.written.length ?? 0}`
     })
-    return ms
   }
   // First apply: one write and one ownership mark per secret, one list per folder.
-  const first = await run(
-    'sync: first apply (2,000 secrets)',
-    manifest(0),
-    2 * N + 2
-  )
-  await run('sync: no-op rerun', manifest(0), N + 2)
-  await run('sync: 10% changed', manifest(1), N + 2 + N / 10)
+  await run('first', 'first apply (2,000 secrets)', manifest(0), 2 * N + 2)
+  await run('noop', 'no-op rerun', manifest(0), N + 2)
+  await run('changed', '10% changed', manifest(1), N + 2 + N / 10)
+  return cases
+}
+
+/**
+ * The sync engine against the dev server with 10 ms per request, each case
+ * against the ideal time (requests × latency / concurrency), and the same
+ * first apply done by a plain sequential node-vault read-then-write loop.
+ */
+export async function benchSync(): Promise<BenchCase[]> {
+  const server = await vaultProcess(LATENCY_MS)
+  const cases = await syncCases({
+    label: 'the dev server (10 ms latency)',
+    url: server.url,
+    rootToken: server.rootToken,
+    floor: (_kind, minimum) => (minimum * LATENCY_MS) / CONCURRENCY,
+    floorName: 'ideal (minimum × latency / concurrency)'
+  })
+  const first = cases[0]?.medianMs ?? 0
   const loop = await sequentialLoop(server.url, server.rootToken)
   cases.push({
     name: 'baseline: sequential node-vault read+write loop (same first apply, fresh mount)',

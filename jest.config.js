@@ -10,5 +10,9 @@ export default {
   // The real-systems tier runs on its own: npm run test:real.
   testPathIgnorePatterns: ['/node_modules/', '/__tests__/real/'],
   testTimeout: 20000,
+  reporters: [
+    'default',
+    '<rootDir>/tools/real-systems/server-count-reporter.js'
+  ],
   setupFiles: ['<rootDir>/__tests__/setup/no-workflow-commands.ts']
 }

@@ -1,7 +1,7 @@
 /**
  * Limits and path rules (vault-api.md §8, §1.9, §1.15).
  */
-import { type Target, openTarget } from './helpers/target.js'
+import { type Target, at, openTarget } from './helpers/target.js'
 
 let t: Target
 let kv2: string
@@ -24,21 +24,35 @@ test('§8 a write to a path ending in / is 400, before auth', async () => {
   expect(r.body).toEqual({ errors: ["cannot write to a path ending in '/'"] })
 })
 
-test('§8 KV v1 keys containing .. are 400 "relative paths not supported"', async () => {
-  const w = await t.root.post(`${kv1}/user..aaa`, { a: 1 })
-  expect(w.status).toBe(400)
-  expect(w.body).toEqual({ errors: ['relative paths not supported'] })
-  const r = await t.root.get(`${kv1}/user..aaa`)
-  expect(r.status).toBe(400)
+test('§8 encoded . and .. segments are 400 "relative paths not supported", before auth', async () => {
+  for (const path of [`${kv1}/a%2F..%2Fb`, `${kv2}/data/a%2F.%2Fb`]) {
+    const r = await t.root.post(path, { a: 1 }, { token: null })
+    expect(r.status).toBe(400)
+    expect(r.body).toEqual({ errors: ['relative paths not supported'] })
+  }
 })
 
-test('§8 a request body over 32 MiB is 413 "error parsing JSON"', async () => {
+test('§8 KV v1 keys with .. inside a segment (OpenBao stores them; Vault 400s)', async () => {
+  const w = await t.root.post(`${kv1}/user..aaa`, { a: 1 })
+  const r = await t.root.get(`${kv1}/user..aaa`)
+  if (t.kind === 'vault') {
+    expect([w.status, r.status]).toEqual([400, 400])
+    return
+  }
+  expect(w.status).toBe(204)
+  expect(at(r.body, 'data')).toEqual({ a: 1 })
+})
+
+test('§8 a request body over 32 MiB is 413', async () => {
   const big = 'x'.repeat(32 * 1024 * 1024 + 16)
   const r = await t.root.call('POST', `${kv1}/big`, {
     rawBody: `{"v":"${big}"}`
   })
   expect(r.status).toBe(413)
-  expect(r.body).toEqual({ errors: ['error parsing JSON'] })
+  // OpenBao: Go's "http: request body too large"; Vault: "error parsing JSON".
+  const text =
+    t.kind === 'vault' ? 'error parsing JSON' : 'http: request body too large'
+  expect(r.body).toEqual({ errors: [text] })
 })
 
 test('§8 non-printable characters in the path are 400 with an empty body', async () => {
@@ -47,9 +61,10 @@ test('§8 non-printable characters in the path are 400 with an empty body', asyn
   expect(r.text).toBe('')
 })
 
-test('§8 // segments are answered with a 301 to the cleaned path', async () => {
+test('§8 // segments are answered with a redirect to the cleaned path', async () => {
   const r = await t.root.get(`${kv2}//data/x?version=1`, { redirect: 'manual' })
-  expect(r.status).toBe(301)
+  // Go's ServeMux: 307 in the Go that OpenBao 2.7 is built with (older: 301).
+  expect([301, 307]).toContain(r.status)
   expect(r.headers.get('location')).toBe(`/v1/${kv2}/data/x?version=1`)
 })
 

@@ -37,9 +37,24 @@ export interface CallOptions {
 export const realVault = Boolean(
   process.env.VAULT_ADDR && process.env.VAULT_TOKEN
 )
-/** Namespace tests need Vault Enterprise; opt in with VAULT_NAMESPACE_TESTS=1. */
+/**
+ * Which server answers: our dev server, OpenBao (`npm run test:real` sets
+ * AVS_REAL_VAULT=openbao) or another Vault. Tests branch on it only where
+ * the two real servers are documented to differ.
+ */
+export type ServerKind = 'dev' | 'openbao' | 'vault'
+export const serverKind: ServerKind = !realVault
+  ? 'dev'
+  : process.env.AVS_REAL_VAULT === 'openbao'
+    ? 'openbao'
+    : 'vault'
+/**
+ * Namespaces: the dev server (namespace mode) and OpenBao, whose open-source
+ * edition has them; Vault needs Enterprise (opt in with
+ * VAULT_NAMESPACE_TESTS=1).
+ */
 export const namespaceTests =
-  !realVault || process.env.VAULT_NAMESPACE_TESTS === '1'
+  serverKind !== 'vault' || process.env.VAULT_NAMESPACE_TESTS === '1'
 
 const runId = randomBytes(3).toString('hex')
 let counter = 0
@@ -139,6 +154,7 @@ export interface Target {
   url: string
   rootToken: string
   real: boolean
+  kind: ServerKind
   /** The in-process server; undefined against a real Vault. */
   dev: VaultDevServer | undefined
   root: Client
@@ -183,6 +199,7 @@ export async function openTarget(
     url,
     rootToken,
     real: realVault,
+    kind: serverKind,
     dev,
     root,
     async mountKv(version, prefix = `kv${version}`) {

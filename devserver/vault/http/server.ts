@@ -164,8 +164,10 @@ export function startHttp(
       const body = await readBody(msg, state.options.maxRequestBytes)
       if (!body.ok) {
         if (body.reason === 'aborted') return
+        // OpenBao passes Go's MaxBytesReader error through (Vault: "error
+        // parsing JSON").
         status = 413
-        send(msg, res, wireErrors(413, ['error parsing JSON']))
+        send(msg, res, wireErrors(413, ['http: request body too large']))
         return
       }
       const echo = faults.echoStatus(line.path)

@@ -2,8 +2,9 @@
  * KV v1, the "passthrough" engine (`passthrough.go`; vault-api.md §4): the
  * request body is the secret, writes overwrite and answer 204, reads report
  * a `lease_duration` from the stored `ttl`/`lease` field or the mount
- * default (768h), and storage keys containing `..` are refused the way
- * Vault's `StorageView.SanityCheck` refuses them.
+ * default (768h). Keys with `..` inside a segment (`user..aaa`) are
+ * stored as OpenBao stores them (Vault's `StorageView.SanityCheck` refuses
+ * them); `.` and `..` segments never get here (http/request.ts).
  */
 import type { VaultRequest } from '../http/request.js'
 import { type Result, fail, logical, nil } from '../http/response.js'
@@ -18,13 +19,6 @@ export class KvV1Backend implements Backend {
 
   route(rel: string, req: VaultRequest): Route | undefined {
     const key = rel
-    if (key.includes('..')) {
-      const refuse = (): Result => fail(400, 'relative paths not supported')
-      return {
-        kind: 'kv1',
-        handlers: { read: refuse, list: refuse, update: refuse, delete: refuse }
-      }
-    }
     if (req.operation === 'list') {
       return { kind: 'kv1-list', handlers: { list: () => this.list(key) } }
     }

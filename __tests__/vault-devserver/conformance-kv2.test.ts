@@ -41,11 +41,8 @@ describe('§3.13 the worked sequence', () => {
     })
     expect(r.status).toBe(200)
     expect(at(r.body, 'data')).toEqual({ ...versionMeta, version: 1 })
-    expect(r.body).toMatchObject({
-      mount_type: 'kv',
-      auth: null,
-      warnings: null
-    })
+    // mount_type is not asserted: Vault 1.20+ sends it, OpenBao does not.
+    expect(r.body).toMatchObject({ auth: null, warnings: null })
   })
   test('3. cas 0 again: 400 cas did not match', async () => {
     const r = await t.root.post(`${kv}/data/${c}`, {
@@ -79,8 +76,7 @@ describe('§3.13 the worked sequence', () => {
           version: 2,
           deletion_time: expect.stringMatching(/Z$/)
         }
-      },
-      mount_type: ''
+      }
     })
   })
   test('7. ?version=1 still reads', async () => {
@@ -430,12 +426,24 @@ test('§3.8 keys whose versions are all deleted are still listed', async () => {
   expect(at(r.body, 'data.keys')).toEqual(['gone'])
 })
 
-test('§3.8 list data/ is not a list route: 404 with the invalid-path warning', async () => {
+test('§3.8 list data/ is not a list route: 405 unsupported operation', async () => {
+  // OpenBao's data/ route has no list operation; vault-api.md read Vault's
+  // code as the invalid-path 404. Either way a client gets no keys.
   const r = await t.root.list(`${kv}/data/`)
+  if (t.kind === 'vault') {
+    expect(r.status).toBe(404)
+    return
+  }
+  expect(r.status).toBe(405)
+  expect(r.body).toEqual({
+    errors: ['1 error occurred:\n\t* unsupported operation\n\n']
+  })
+})
+
+test('§3.2 a data/ path ending in / reads as missing: 404 {"errors":[]}', async () => {
+  const r = await t.root.get(`${kv}/data/${uniq('folder')}/`)
   expect(r.status).toBe(404)
-  expect(at(r.body, 'warnings')).toEqual([
-    expect.stringContaining('Invalid path for a versioned K/V secrets engine')
-  ])
+  expect(r.body).toEqual({ errors: [] })
 })
 
 test('§3.9 subkeys replaces leaf values with null', async () => {
@@ -454,7 +462,8 @@ test('§3.9 subkeys replaces leaf values with null', async () => {
 test('§3.9 config reads the engine defaults', async () => {
   const r = await t.root.get(`${kv}/config`)
   expect(r.status).toBe(200)
-  expect(at(r.body, 'data')).toEqual({
+  // toMatchObject: OpenBao adds metadata_cas_required, which we lack.
+  expect(at(r.body, 'data')).toMatchObject({
     cas_required: false,
     delete_version_after: '0s',
     max_versions: 0
@@ -464,10 +473,13 @@ test('§3.9 config reads the engine defaults', async () => {
 test('§3.10 a v1-style path on a v2 mount: 404, data null, invalid-path warning', async () => {
   const r = await t.root.post(`${kv}/connections/x`, { conn_uri: 'a' })
   expect(r.status).toBe(404)
+  // The sentence after this one names the product's CLI (vault or bao).
   expect(r.body).toMatchObject({
     data: null,
     warnings: [
-      "Invalid path for a versioned K/V secrets engine. See the API docs for the appropriate API endpoints to use. If using the Vault CLI, use 'vault kv <get|put|patch|delete|list>' for this operation."
+      expect.stringMatching(
+        /^Invalid path for a versioned K\/V secrets engine\. See the API docs/
+      )
     ]
   })
 })

@@ -70,12 +70,12 @@ export interface EnvelopeFields {
   warnings?: string[] | null
   auth?: unknown
   leaseDuration?: number
-  mountType: string
 }
 
 /**
  * The response envelope in Go struct order with every field present
- * (`logical.HTTPResponse`, no `omitempty`).
+ * (`logical.HTTPResponse`, no `omitempty`). OpenBao's has no `mount_type`
+ * (Vault 1.20+ adds it), so neither has ours.
  */
 export function envelope(f: EnvelopeFields): Record<string, unknown> {
   return struct({
@@ -86,8 +86,7 @@ export function envelope(f: EnvelopeFields): Record<string, unknown> {
     data: f.data ?? null,
     wrap_info: null,
     warnings: f.warnings && f.warnings.length > 0 ? f.warnings : null,
-    auth: f.auth ?? null,
-    mount_type: f.mountType
+    auth: f.auth ?? null
   })
 }
 

@@ -2,8 +2,7 @@
  * Turning a handler's result into bytes, with the status rules of
  * `RespondErrorCommon` and `respondLogical` (vault-api.md §2.2-2.3): nil on
  * read/list is 404, an empty list is 404, an empty response is 204, raw
- * plugin bodies (non-200) carry `mount_type: ""` and no framework warnings,
- * and legacy sys routes inject `data` at the top level.
+ * plugin bodies (non-200) carry no framework warnings, and legacy sys routes inject `data` at the top level.
  */
 import type { Operation, VaultRequest } from './request.js'
 import {
@@ -80,9 +79,7 @@ export function toWire(
         data,
         warnings,
         auth: result.auth,
-        leaseDuration: result.leaseDuration,
-        // Raw bodies built by the plugin carry an empty mount_type (§2.2).
-        mountType: status === 200 ? ctx.mount.type : ''
+        leaseDuration: result.leaseDuration
       })
       if (status !== 200) return wireMarshal(status, env)
       if (result.injected && data !== null) {

@@ -55,12 +55,11 @@ export class KvV2Backend implements Backend {
     const head = slash === -1 ? rel : rel.slice(0, slash)
     const key = rel.slice(slash + 1)
     const exists = (): boolean => s.meta.has(key)
-    // data/ and subkeys/ keys must not end in '/' (matchAllNoTrailingSlash).
-    const noTrailing = key !== '' && !key.endsWith('/')
+    // OpenBao routes data/ and subkeys/ with any key, a trailing '/' or an
+    // empty one included (a read then finds nothing: 404), and has no list
+    // operation there (405 "unsupported operation").
     switch (head) {
       case 'data':
-        if (!noTrailing || req.operation === 'list')
-          return warningRoute(INVALID_PATH)
         return {
           kind: 'kv2-data',
           exists,
@@ -106,7 +105,6 @@ export class KvV2Backend implements Backend {
           handlers: { update: versionOp(s, key, head) }
         }
       case 'subkeys':
-        if (!noTrailing) return warningRoute(INVALID_PATH)
         return {
           kind: 'kv2-subkeys',
           fields: ['path', 'version', 'depth'],

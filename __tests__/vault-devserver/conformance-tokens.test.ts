@@ -5,6 +5,15 @@ import { type Target, at, openTarget, str } from './helpers/target.js'
 
 let t: Target
 
+/**
+ * What an unknown, expired or revoked token gets: Vault's multi-error with
+ * "invalid token", or OpenBao's bare "permission denied". Never the wrapped
+ * single error of a missing capability: our client re-logs in on these.
+ */
+const INVALID_TOKEN = expect.stringMatching(
+  /^(permission denied|2 errors occurred:\n\t\* permission denied\n\t\* invalid token\n\n)$/
+)
+
 beforeAll(async () => {
   t = await openTarget()
 })
@@ -16,14 +25,12 @@ test('§6.2 no token: 403 {"errors":["permission denied"]}', async () => {
   expect(r.body).toEqual({ errors: ['permission denied'] })
 })
 
-test('§6.2 an unknown token: 403 with "permission denied" and "invalid token"', async () => {
+test('§6.2 an unknown token: 403, not the wrapped missing-capability text', async () => {
   const r = await t.root.get('secret/data/x', {
     token: 'hvs.unknownunknownunknown'
   })
   expect(r.status).toBe(403)
-  expect(r.body).toEqual({
-    errors: ['2 errors occurred:\n\t* permission denied\n\t* invalid token\n\n']
-  })
+  expect(r.body).toEqual({ errors: [INVALID_TOKEN] })
 })
 
 test('§6.2 a valid token without the capability: 403 wrapped "permission denied"', async () => {
@@ -46,16 +53,21 @@ test('§6.5 lookup-self of the root token', async () => {
   expect(r.status).toBe(200)
   expect(at(r.body, 'data')).toMatchObject({
     policies: ['root'],
-    path: 'auth/token/root',
     ttl: 0,
     expire_time: null,
     orphan: true,
     type: 'service',
     id: t.rootToken,
     accessor: expect.any(String),
-    creation_time: expect.any(Number),
-    display_name: 'root'
+    creation_time: expect.any(Number)
   })
+  // A generated dev root token is auth/token/root ("root"); one named with
+  // -dev-root-token-id, as test:real starts OpenBao, is made through
+  // auth/token/create ("token"), in Vault as in OpenBao.
+  expect([
+    ['auth/token/root', 'root'],
+    ['auth/token/create', 'token']
+  ]).toContainEqual([at(r.body, 'data.path'), at(r.body, 'data.display_name')])
 })
 
 test('§6.5 lookup-self of a child token: ttl, expire_time, issue_time, renewable', async () => {
@@ -98,14 +110,12 @@ test('§6.5 revoke-self is 204; the token is then invalid', async () => {
   expect((await c.post('auth/token/revoke-self')).status).toBe(204)
   const r = await c.get('auth/token/lookup-self')
   expect(r.status).toBe(403)
-  expect(at(r.body, 'errors')).toEqual([
-    expect.stringContaining('invalid token')
-  ])
+  expect(at(r.body, 'errors')).toEqual([INVALID_TOKEN])
 })
 
-test('§6.1 service tokens look like hvs.<base62>', async () => {
+test('§6.1 service tokens look like hvs.<base62> (OpenBao: s.<base62>)', async () => {
   const r = await t.root.post('auth/token/create', { policies: ['default'] })
-  expect(str(r.body, 'auth.client_token')).toMatch(/^hvs\.[A-Za-z0-9]+/)
+  expect(str(r.body, 'auth.client_token')).toMatch(/^(hvs|s)\.[A-Za-z0-9]+$/)
   expect(r.body).toMatchObject({
     auth: {
       accessor: expect.any(String),

@@ -17,9 +17,8 @@ beforeEach(async () => {
 })
 afterEach(() => dev.close())
 
-const INVALID = [
-  '2 errors occurred:\n\t* permission denied\n\t* invalid token\n\n'
-]
+/** An expired token, in OpenBao's words (see conformance-tokens). */
+const INVALID = ['permission denied']
 
 test('after N requests, tokens with a TTL are invalid; root and new tokens work', async () => {
   const made = await root.post('auth/token/create', { ttl: '1h' })

@@ -90,12 +90,15 @@ export async function startVaultDevServer(
     state.root.children.set('admin', admin)
   }
   const rootToken = opts.rootToken ?? serviceToken()
+  // A root token named with -dev-root-token-id is made through
+  // auth/token/create, in Vault and OpenBao alike.
+  const named = opts.rootToken !== undefined
   state.tokens.create({
     id: rootToken,
     policies: ['root'],
     nsPath: '',
-    path: 'auth/token/root',
-    displayName: 'root'
+    path: named ? 'auth/token/create' : 'auth/token/root',
+    displayName: named ? 'token' : 'root'
   })
   const faults = new Faults(state, opts.faults)
   const http = startHttp(state, faults, opts.tls)

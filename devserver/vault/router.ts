@@ -25,7 +25,13 @@ export interface Dispatched {
 }
 
 const PERMISSION_DENIED = multiError(['permission denied'])
-const INVALID_TOKEN = multiError(['permission denied', 'invalid token'])
+/**
+ * An unknown, expired or revoked token. OpenBao answers the bare text, as
+ * for no token at all; Vault says `2 errors occurred: permission denied,
+ * invalid token`. Either way it is not the wrapped form of a missing
+ * capability, which is how a client tells the two apart.
+ */
+const INVALID_TOKEN = 'permission denied'
 
 /**
  * Resolve `X-Vault-Namespace` plus any namespace prefix of the path.
@@ -89,12 +95,17 @@ export async function dispatch(
   const mount = matched?.mount
 
   const tokenId = req.token
-  let token = tokenId ? state.tokens.lookup(tokenId) : undefined
-  if (token !== undefined && !usableIn(token, ns)) token = undefined
+  const known = tokenId ? state.tokens.lookup(tokenId) : undefined
+  // A namespace's token is valid outside it but grants nothing there:
+  // OpenBao answers a missing capability, not an invalid token.
+  const outside = known !== undefined && !usableIn(known, ns)
+  const token = outside ? undefined : known
 
   if (!route?.unauthenticated) {
     if (!tokenId)
       return answer(wireErrors(403, ['permission denied']), kind, mount)
+    if (outside)
+      return answer(wireErrors(403, [PERMISSION_DENIED]), kind, mount)
     if (token === undefined)
       return answer(wireErrors(403, [INVALID_TOKEN]), kind, mount)
   }

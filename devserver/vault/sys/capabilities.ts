@@ -7,6 +7,7 @@ import { type Result, fail, logical } from '../http/response.js'
 import { isError, stringListField } from '../http/fields.js'
 import type { RequestContext } from '../state.js'
 import type { TokenEntry } from '../auth/tokens.js'
+import { multiError } from '../util/go.js'
 
 function answer(ctx: RequestContext, token: TokenEntry): Result {
   let paths = stringListField(ctx.req.data, 'paths')
@@ -38,6 +39,6 @@ export function capabilitiesSelf(ctx: RequestContext): Result {
 export function capabilitiesOf(ctx: RequestContext): Result {
   const id = ctx.req.data.token
   const token = typeof id === 'string' ? ctx.state.tokens.lookup(id) : undefined
-  if (token === undefined) return fail(400, 'invalid token')
+  if (token === undefined) return fail(400, multiError(['invalid token']))
   return answer(ctx, token)
 }

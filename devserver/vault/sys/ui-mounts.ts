@@ -7,7 +7,6 @@
  */
 import { type Result, fail, logical } from '../http/response.js'
 import type { RequestContext } from '../state.js'
-import { multiError } from '../util/go.js'
 import { mountInfo } from './mount-info.js'
 import type { Acl } from '../acl/match.js'
 
@@ -23,15 +22,14 @@ function callerAcl(
   }
 }
 
-function tokenError(ctx: RequestContext): Result {
-  return ctx.req.token
-    ? fail(403, multiError(['permission denied', 'invalid token']))
-    : fail(403, multiError(['permission denied']))
+/** No token or an unknown one: OpenBao's bare text for both. */
+function tokenError(): Result {
+  return fail(403, 'permission denied')
 }
 
 export function uiMount(ctx: RequestContext, requested: string): Result {
   const caller = callerAcl(ctx)
-  if (caller === undefined) return tokenError(ctx)
+  if (caller === undefined) return tokenError()
   const path = requested.endsWith('/') ? requested : `${requested}/`
   const denied = fail(
     403,
@@ -41,7 +39,11 @@ export function uiMount(ctx: RequestContext, requested: string): Result {
   if (matched === undefined) return denied
   const { mount } = matched
   if (!caller.acl.hasMountAccess(caller.prefix + mount.path)) return denied
-  return logical({ ...mountInfo(mount), path: mount.path })
+  // An auth mount is reported by its name in the auth table (`approle/`),
+  // as OpenBao does, not by its router path (`auth/approle/`).
+  const reported =
+    mount.table === 'auth' ? mount.path.slice('auth/'.length) : mount.path
+  return logical({ ...mountInfo(mount), path: reported })
 }
 
 /** Without a path: every mount the caller can see, split by table. */

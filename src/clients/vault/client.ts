@@ -35,11 +35,19 @@ export interface TokenGuard {
   refused(generation: number, path: string): Promise<boolean>
 }
 
-/** 403 with "invalid token": unknown, expired or revoked (§6.2). */
+/**
+ * A token Vault does not know (unknown, expired or revoked, §6.2). Vault
+ * says "invalid token"; OpenBao answers the bare "permission denied" it
+ * gives for no token. A valid token that lacks a capability gets the
+ * wrapped "1 error occurred: permission denied" from both, so the bare
+ * text means the token (we always send one).
+ */
 export function isInvalidToken(response: VaultResponse): boolean {
+  if (response.status !== 403) return false
+  const errors = errorsOf(response.body)
   return (
-    response.status === 403 &&
-    errorsOf(response.body).some((e) => e.includes('invalid token'))
+    errors.some((e) => e.includes('invalid token')) ||
+    (errors.length === 1 && errors[0] === 'permission denied')
   )
 }
 

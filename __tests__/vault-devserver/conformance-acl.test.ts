@@ -17,7 +17,7 @@ async function as(hcl: string): Promise<ReturnType<Target['root']['as']>> {
 }
 
 describe('§7.1 the policy API', () => {
-  test('write 204, read {name, policy}', async () => {
+  test('write 204, read {name, policy} and maybe more', async () => {
     const name = uniq('api')
     const hcl = 'path "x/*" { capabilities = ["read"] }'
     expect(
@@ -25,7 +25,9 @@ describe('§7.1 the policy API', () => {
     ).toBe(204)
     const r = await t.root.get(`sys/policies/acl/${name}`)
     expect(r.status).toBe(200)
-    expect(at(r.body, 'data')).toEqual({ name, policy: hcl })
+    // OpenBao adds version, modified and cas_required (policy CAS), which
+    // the dev server does not implement.
+    expect(at(r.body, 'data')).toMatchObject({ name, policy: hcl })
     await t.root.del(`sys/policies/acl/${name}`)
   })
 
@@ -95,7 +97,7 @@ describe('§7.1 the policy API', () => {
     expect(w.status).toBe(400)
     const d = await t.root.del('sys/policies/acl/default')
     expect(d.status).toBe(400)
-    expect(d.body).toEqual({ errors: ['cannot delete "default" policy'] })
+    expect(d.body).toEqual({ errors: ['cannot delete default policy'] })
   })
 
   test('a missing policy reads 404', async () => {

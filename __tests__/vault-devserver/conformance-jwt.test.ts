@@ -79,7 +79,7 @@ test('§6.4 a signed GitHub-shaped token logs in; auth carries the role metadata
   expect(r.status).toBe(200)
   expect(r.body).toMatchObject({
     auth: {
-      client_token: expect.stringMatching(/^hvs\./),
+      client_token: expect.stringMatching(/^(hvs|s)\./),
       policies: [policy, 'default'].sort(),
       metadata: { role: name },
       token_type: 'service',

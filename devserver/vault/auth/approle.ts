@@ -94,7 +94,9 @@ export class AppRoleBackend implements Backend {
 
   private login(ctx: RequestContext): Result {
     const roleId = stringField(ctx.req.data, 'role_id').trim()
-    if (roleId === '') return fail(400, 'missing role_id')
+    // OpenBao's alias lookahead returns this as a plain error, not an error
+    // response, so it surfaces as a 500 (Vault: 400).
+    if (roleId === '') return fail(500, 'missing role_id')
     // request_handling.go: a locked alias gets ErrPermissionDenied, which
     // the core wraps in a multi-error.
     if (this.lockout.isLocked(roleId, ctx.state.lockout)) {

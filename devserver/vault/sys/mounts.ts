@@ -32,12 +32,15 @@ function sanitize(path: string): string {
   return trimmed.endsWith('/') ? trimmed : `${trimmed}/`
 }
 
-/** `path is already in use` / `existing mount at` (409 inside, 400 out). */
+/**
+ * A mount at, inside or around an existing one (409 inside, 400 out).
+ * OpenBao names the existing mount in one text for all three cases (Vault
+ * says `existing mount at` for the overlapping ones).
+ */
 function conflict(ns: NamespaceState, path: string): string | undefined {
   for (const existing of ns.mounts.keys()) {
-    if (existing === path) return `path is already in use at ${path}`
     if (path.startsWith(existing) || existing.startsWith(path)) {
-      return `existing mount at ${existing}`
+      return `path is already in use at ${existing}`
     }
   }
   return undefined

@@ -67,8 +67,14 @@ export function writePolicy(
 
 export function deletePolicy(ctx: RequestContext, rawName: string): Result {
   const name = rawName.toLowerCase()
+  // OpenBao's two texts (policy_store.go): the root one quotes the name.
   if (name === 'root' || name === 'default') {
-    return fail(400, `cannot delete "${name}" policy`)
+    return fail(
+      400,
+      name === 'root'
+        ? 'cannot delete "root" policy'
+        : 'cannot delete default policy'
+    )
   }
   ctx.ns.deletePolicy(name)
   return nil

@@ -84,10 +84,16 @@ def configure(kwargs: dict[str, Any]) -> None:
     getattr(sdk_conf, "_secrets_backend_cache", {}).clear()
 
 
-def connection_fields(conn: Any, uri: str) -> dict[str, Any]:
-    """What a hook sees, and which class handed it over."""
+def from_uri(cls: type, uri: str) -> Any:
+    """A conn_uri parsed by ``cls``, as that class's own code does it."""
+    if hasattr(cls, "from_uri"):  # Task SDK 1.2+, and the 3.3 SecretCache
+        return cls.from_uri(uri, conn_id="oracle")
+    return cls(conn_id="oracle", uri=uri)
+
+
+def fields(conn: Any) -> dict[str, Any]:
+    """What a hook reads from a connection."""
     return {
-        "class": f"{type(conn).__module__}.{type(conn).__qualname__}",
         "conn_type": conn.conn_type,
         "host": conn.host,
         "login": conn.login,
@@ -96,7 +102,22 @@ def connection_fields(conn: Any, uri: str) -> dict[str, Any]:
         "port": conn.port,
         "description": getattr(conn, "description", None),
         "extra_dejson": conn.extra_dejson,
+    }
+
+
+def read_connection(conn: Any, meant_uri: str | None) -> dict[str, Any]:
+    """The connection as read, and its ``get_uri()`` parsed back by the same class.
+
+    For an entry written as a whole conn_uri, that URI parsed by the class too.
+    """
+    cls = type(conn)
+    uri = conn.get_uri()
+    return {
+        "class": f"{cls.__module__}.{cls.__qualname__}",
+        **fields(conn),
         "uri": uri,
+        "reparsed": fields(from_uri(cls, uri)),
+        "meant": fields(from_uri(cls, meant_uri)) if meant_uri else None,
     }
 
 
@@ -143,9 +164,10 @@ def backend_read(request: Request) -> dict[str, Any]:
     configure(request["kwargs"])
     get_connection, get_variable = lookups(path)
 
+    uris = request.get("uris", {})
+
     def connection(conn_id: str) -> dict[str, Any]:
-        conn = get_connection(conn_id)
-        return connection_fields(conn, conn.get_uri())
+        return read_connection(get_connection(conn_id), uris.get(conn_id))
 
     from airflow.configuration import get_custom_secret_backend
 
@@ -158,4 +180,33 @@ def backend_read(request: Request) -> dict[str, Any]:
         "connections": each(request.get("connections", []), connection),
         "variables": each(request.get("variables", []), get_variable),
         "config": each(request.get("config", []), config),
+    }
+
+
+@op("backend_signature")
+def backend_signature(request: Request) -> dict[str, Any]:
+    """Which auth types and keyword arguments this provider and hvac take.
+
+    A key VaultBackend does not name goes through ``**kwargs`` to
+    ``hvac.Client`` and on to its adapter, whose constructor has no
+    ``**kwargs``: a key none of the three names is a TypeError at login.
+    """
+    import inspect
+
+    import hvac
+    from airflow.providers.hashicorp._internal_client import vault_client
+    from airflow.providers.hashicorp.secrets.vault import VaultBackend
+
+    def named(fn: Any) -> list[str]:
+        return [
+            p.name
+            for p in inspect.signature(fn).parameters.values()
+            if p.name != "self" and p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL)
+        ]
+
+    return {
+        "auth_types": list(vault_client.VALID_AUTH_TYPES),
+        "backend": named(VaultBackend.__init__),
+        "hvac_client": named(hvac.Client.__init__),
+        "hvac_adapter": named(hvac.adapters.JSONAdapter.__init__),
     }

@@ -1,5 +1,11 @@
 import { ManifestSchema } from '../../src/core/manifest/schema.js'
-import { readerPolicy, syncPolicy } from '../../src/core/provision/policies.js'
+import {
+  planPolicy,
+  readerPolicy,
+  syncPolicy
+} from '../../src/core/provision/policies.js'
+import { jwtRoleClaims } from '../../src/core/provision/plan-roles.js'
+import { githubJwtProblems } from '../../src/core/validate/rules/provision.js'
 import { policyDiff, samePolicy } from '../../src/core/provision/policy-diff.js'
 import { durationSeconds } from '../../src/core/provision/duration.js'
 import { recipients } from '../../src/core/provision/names.js'
@@ -169,4 +175,80 @@ test('a secret-id is issued only when asked, missing, expired or needed by stale
   expect(plan({ rotate: true }).destroy).toEqual(['a1'])
   expect(plan({ staleDeployments: new Set(['d1']) }).issue).toBe(true)
   expect(plan({ secretIds: {} }).reason).toBe('none issued yet')
+})
+
+const withJwt = (jwt: object): ReturnType<typeof manifest> =>
+  manifest(
+    { connections_path: null, config_path: null },
+    {
+      provision: {
+        github_jwt: {
+          bound_audiences: ['https://github.com/o'],
+          repository: 'o/r',
+          repository_id: 11,
+          repository_owner_id: '22',
+          ...jwt
+        }
+      }
+    }
+  )
+
+test('the plan policy reads metadata and lists folders, and never reads, writes or deletes a value', () => {
+  const m = manifest({ connections_path: null, config_path: null })
+  expect(rules(planPolicy(m, 2))).toEqual([
+    'path "airflow/metadata/variables/*" {',
+    '  capabilities = ["read"]',
+    'path "airflow/metadata/variables" {',
+    '  capabilities = ["list"]',
+    'path "sys/internal/ui/mounts/airflow" {',
+    '  capabilities = ["read"]',
+    'path "sys/capabilities-self" {',
+    '  capabilities = ["update"]'
+  ])
+  // KV v1 keeps no metadata: names only.
+  expect(rules(planPolicy(m, 1)).slice(0, 2)).toEqual([
+    'path "airflow/variables" {',
+    '  capabilities = ["list"]'
+  ])
+})
+
+test('the plan role binds pull requests and ref; the apply role ref, environment and workflow; both the ids', () => {
+  const jwt = withJwt({
+    ref: 'refs/heads/main',
+    environment: 'production',
+    job_workflow_ref: 'o/w/.github/workflows/x.yml@refs/tags/v1'
+  }).provision?.github_jwt
+  if (!jwt) throw new Error('no github_jwt')
+  const ids = {
+    repository: 'o/r',
+    repository_id: '11',
+    repository_owner_id: '22'
+  }
+  expect(jwtRoleClaims(jwt, 'plan')).toEqual({
+    ...ids,
+    ref: ['refs/heads/main', 'refs/pull/*/merge']
+  })
+  expect(jwtRoleClaims(jwt, 'apply')).toEqual({
+    ...ids,
+    ref: 'refs/heads/main',
+    environment: 'production',
+    job_workflow_ref: 'o/w/.github/workflows/x.yml@refs/tags/v1'
+  })
+  const any = withJwt({ allow_any_ref: true }).provision?.github_jwt
+  if (!any) throw new Error('no github_jwt')
+  expect(jwtRoleClaims(any, 'apply')).toEqual(ids)
+})
+
+test('github_jwt without a ref or environment, with a pull ref, or without the ids is an error', () => {
+  const codes = (jwt: object): string[] =>
+    githubJwtProblems(withJwt(jwt)).map((p) => `${p.code} ${p.path.join('.')}`)
+  expect(codes({})).toEqual(['provision-jwt-unbound provision.github_jwt'])
+  expect(codes({ allow_any_ref: true })).toEqual([])
+  expect(codes({ environment: 'production' })).toEqual([])
+  expect(codes({ ref: ['refs/heads/main', 'refs/pull/*/merge'] })).toEqual([
+    'provision-jwt-pull-ref provision.github_jwt.ref.1'
+  ])
+  expect(codes({ ref: 'refs/heads/main', repository_id: undefined })).toEqual([
+    'provision-jwt-repository-id provision.github_jwt'
+  ])
 })

@@ -73,7 +73,8 @@ async function rotate(
   const issued = await admin.issueSecretId(mount, role, {
     'managed-by': TOOL_NAME,
     manifest: report.manifestFile.slice(0, 512),
-    deployment: deploymentId
+    // OpenBao refuses an empty metadata value; absent reads back as ''.
+    ...(deploymentId !== '' ? { deployment: deploymentId } : {})
   })
   const creds: RoleCredentials = { roleId, secretId: issued.secretId }
   ctx.request.onSecrets?.([roleId, issued.secretId])

@@ -2,13 +2,18 @@ import type { Manifest } from '../core/manifest/schema.js'
 import type { ProvisionSettings } from '../core/manifest/provision-schema.js'
 import {
   createsSyncPolicy,
+  planPolicyName,
   readerPolicyName,
   syncPolicyName
 } from '../core/provision/names.js'
-import { readerPolicy, syncPolicy } from '../core/provision/policies.js'
+import {
+  planPolicy,
+  readerPolicy,
+  syncPolicy
+} from '../core/provision/policies.js'
 import type { ProvisionReport } from '../core/provision/report.js'
 
-/** Both policies as HCL, for the plan: the sync one even when not written. */
+/** The policies as HCL, for the plan: the CI ones even when not written. */
 export function describePolicies(
   manifest: Manifest,
   provision: ProvisionSettings,
@@ -22,6 +27,11 @@ export function describePolicies(
     sync: {
       name: syncPolicyName(manifest),
       hcl: syncPolicy(manifest, kvVersion),
+      written: createsSyncPolicy(provision)
+    },
+    plan: {
+      name: planPolicyName(manifest),
+      hcl: planPolicy(manifest, kvVersion),
       written: createsSyncPolicy(provision)
     }
   }

@@ -2,6 +2,7 @@ import type { Manifest } from '../core/manifest/schema.js'
 import type { ProvisionSettings } from '../core/manifest/provision-schema.js'
 import {
   createsSyncPolicy,
+  planPolicyName,
   readerPolicyName,
   roleNames,
   syncPolicyName
@@ -27,10 +28,12 @@ export async function readProvisionState(
     authMounts,
     policies: {},
     approles: {},
-    secretIds: {}
+    secretIds: {},
+    jwtRoles: {}
   }
   const policyNames = [readerPolicyName(manifest)]
-  if (createsSyncPolicy(provision)) policyNames.push(syncPolicyName(manifest))
+  if (createsSyncPolicy(provision))
+    policyNames.push(syncPolicyName(manifest), planPolicyName(manifest))
   for (const name of policyNames)
     state.policies[name] = await admin.policy(name)
   const approle = provision.approle.mount
@@ -45,7 +48,8 @@ export async function readProvisionState(
   const jwt = provision.github_jwt
   if (jwt && authMounts[`${jwt.mount}/`]?.type === 'jwt') {
     state.jwtConfig = await admin.jwtConfig(jwt.mount)
-    state.jwtRole = await admin.jwtRole(jwt.mount, jwt.role)
+    for (const role of [jwt.plan_role, jwt.apply_role])
+      state.jwtRoles[role] = await admin.jwtRole(jwt.mount, role)
   }
   return state
 }

@@ -1,6 +1,7 @@
 import type { Manifest } from '../core/manifest/schema.js'
 import type { Change } from '../core/sync/plan.js'
 import { ownershipMarks } from '../core/sync/ownership.js'
+import { recordsFingerprints } from '../core/sync/fingerprint.js'
 import {
   missingAccess,
   neededAccess,
@@ -46,6 +47,7 @@ export async function applyChecked(
   const outcome = await applyChanges(kv, changes, {
     concurrency: opts.concurrency,
     marks: ownershipMarks(opts.file),
+    fingerprints: recordsFingerprints(manifest),
     pruneMode: manifest.vault.prune_mode
   })
   const lost = session.tokenLost

@@ -4,6 +4,7 @@ import { TokenExpiredError } from '../clients/vault/token-keeper.js'
 import type { Change } from '../core/sync/plan.js'
 import { sameData } from '../core/sync/changed-fields.js'
 import { mapLimit } from './pool.js'
+import { FINGERPRINT_KEY, fingerprintMark } from '../core/sync/fingerprint.js'
 
 export interface ApplyOutcome {
   written: Array<{ kind: string; key: string; path: string }>
@@ -23,6 +24,8 @@ export async function applyChanges(
   options: {
     concurrency: number
     marks: Record<string, string>
+    /** Add a fingerprint of the value written to its marks. */
+    fingerprints?: boolean
     pruneMode: 'soft' | 'destroy'
   }
 ): Promise<ApplyOutcome> {
@@ -35,9 +38,23 @@ export async function applyChanges(
       if (change.action === 'delete') {
         await kv.remove(change.path, options.pruneMode)
       } else {
-        if (change.action !== 'unchanged') await writeData(kv, change)
-        if (change.writeMarks)
-          await kv.writeMetadata(change.path, options.marks)
+        const version =
+          change.action === 'unchanged'
+            ? change.cas
+            : await writeData(kv, change)
+        if (change.writeMarks && kv.version === 2)
+          await kv.writeMetadata(change.path, {
+            ...options.marks,
+            // What plan compares when it may not read values.
+            ...(options.fingerprints
+              ? {
+                  [FINGERPRINT_KEY]: await fingerprintMark(
+                    change.data ?? {},
+                    version ?? 0
+                  )
+                }
+              : {})
+          })
       }
       outcome.written.push(who)
     } catch (cause) {
@@ -62,16 +79,21 @@ export async function applyChanges(
  * A write whose answer was lost (a reset connection) is retried; if the
  * first attempt had landed, check-and-set now refuses the retry. Reading
  * the secret back tells the two apart: our own data means it is written
- * (no second version); anything else is a real conflict.
+ * (no second version); anything else is a real conflict. Returns the
+ * version written, for its fingerprint.
  */
-async function writeData(kv: KvClient, change: Change): Promise<void> {
+async function writeData(
+  kv: KvClient,
+  change: Change
+): Promise<number | undefined> {
   const data = change.data ?? {}
   try {
-    await kv.write(change.path, data, change.cas)
+    return await kv.write(change.path, data, change.cas)
   } catch (cause) {
     if (!isCasConflict(cause)) throw cause
     const now = await kv.read(change.path)
     if (now.state !== 'present' || !sameData(now.data, data)) throw cause
+    return now.version
   }
 }
 

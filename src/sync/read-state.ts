@@ -8,11 +8,17 @@ import type {
 } from '../core/sync/vault-state.js'
 import type { Manifest } from '../core/manifest/schema.js'
 import { mapLimit } from './pool.js'
+import { compareByMark } from '../core/sync/fingerprint.js'
 
 export interface ReadOptions {
   concurrency: number
   /** Read ownership of unlisted secrets (prune and drift need it). */
   extras: boolean
+  /**
+   * Which of these secrets the token may read (sys/capabilities-self);
+   * the others are compared by fingerprint. Absent: read them all.
+   */
+  readable?: (paths: string[]) => Promise<Set<string>>
 }
 
 /** The managed base paths, one per kind that is not set to null. */
@@ -28,6 +34,32 @@ export function managedBases(
   return bases.filter(
     (b): b is { kind: SecretKind; base: string } => b.base !== null
   )
+}
+
+/**
+ * A secret this token may not read (the plan identity): its metadata says
+ * whether it is live, and its fingerprint whether it is current. KV v1
+ * keeps neither, so there it cannot be compared.
+ */
+async function readUnread(kv: KvClient, d: DesiredSecret): Promise<KvRead> {
+  if (kv.version === 1)
+    return {
+      state: 'unread',
+      comparison: { verdict: 'unknown', reason: 'KV v1 keeps no fingerprint' }
+    }
+  const meta = await kv.readMetadata(d.path)
+  if (!meta || meta.version === 0) return { state: 'absent' }
+  if (!meta.live)
+    return {
+      state: 'deleted',
+      version: meta.version,
+      customMetadata: meta.customMetadata
+    }
+  return {
+    state: 'unread',
+    version: meta.version,
+    comparison: await compareByMark(d.data, meta.customMetadata, meta.version)
+  }
 }
 
 /**
@@ -58,8 +90,11 @@ export async function readVaultState(
     }
   })
   const toRead = desired.filter((d) => existing.has(d.path))
+  const readable =
+    (await options.readable?.(toRead.map((d) => d.path))) ??
+    new Set(toRead.map((d) => d.path))
   const reads = await mapLimit(toRead, options.concurrency, (d) =>
-    kv.read(d.path)
+    readable.has(d.path) ? kv.read(d.path) : readUnread(kv, d)
   )
   const readMap = new Map<string, KvRead>()
   toRead.forEach((d, i) => readMap.set(d.path, reads[i] ?? { state: 'absent' }))

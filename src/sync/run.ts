@@ -6,6 +6,8 @@ import type { ValueSource } from '../core/manifest/refs.js'
 import { resolveValues } from '../core/sync/resolve.js'
 import { desiredSecrets } from '../core/sync/desired.js'
 import { planChanges } from '../core/sync/plan.js'
+import { recordsFingerprints } from '../core/sync/fingerprint.js'
+import { readablePaths } from './readable-paths.js'
 import { detectDrift } from '../core/sync/drift.js'
 import { VaultSession, type VaultConnection } from '../clients/vault/session.js'
 import { KvClient } from '../clients/vault/kv.js'
@@ -110,7 +112,8 @@ async function sync(request: SyncRequest): Promise<SyncReport> {
     const needExtras = command === 'drift' || manifest.vault.prune !== false
     const state = await readVaultState(kv, manifest, desired, {
       concurrency,
-      extras: needExtras && kvVersion === 2
+      extras: needExtras && kvVersion === 2,
+      readable: (paths) => readablePaths(session as VaultSession, kv, paths)
     })
     if (kvVersion === 1 && manifest.vault.prune === true) {
       base.problems.push(
@@ -125,6 +128,7 @@ async function sync(request: SyncRequest): Promise<SyncReport> {
     }
     const changes = planChanges(desired, state, {
       manifestFile: file,
+      fingerprints: recordsFingerprints(manifest),
       prune: pruneFor(manifest.vault.prune, kvVersion)
     })
     const vault: NonNullable<SyncReport['vault']> = {

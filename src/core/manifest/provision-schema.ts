@@ -50,6 +50,13 @@ export const AppRoleSettingsSchema = z.strictObject({
   token_bound_cidrs: Cidrs
 })
 
+const Refs = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+
+/** GitHub sends ids as strings in the token; `gh api` prints numbers. */
+const GithubId = z
+  .union([z.number().int().positive(), z.string().regex(/^\d+$/)])
+  .transform(String)
+
 export const GithubJwtSchema = z.strictObject({
   mount: z
     .string()
@@ -61,10 +68,20 @@ export const GithubJwtSchema = z.strictObject({
     .describe(
       'OIDC issuer; GitHub Enterprise Server: https://HOST/_services/token.'
     ),
-  role: z
+  plan_role: z
     .string()
     .regex(/^[\w.@-]+$/)
-    .default('airflow-vault-sync'),
+    .default('airflow-vault-sync-plan')
+    .describe(
+      'The read-only role for plan and drift (vault-jwt-role of pull-request and drift jobs): pull requests and `ref`.'
+    ),
+  apply_role: z
+    .string()
+    .regex(/^[\w.@-]+$/)
+    .default('airflow-vault-sync-apply')
+    .describe(
+      'The role with the sync policy (vault-jwt-role of the apply job): `ref`, `environment` and `job_workflow_ref` only.'
+    ),
   bound_audiences: z
     .array(z.string().min(1))
     .min(1)
@@ -75,11 +92,30 @@ export const GithubJwtSchema = z.strictObject({
     .string()
     .regex(/^[\w.-]+\/[\w.-]+$/, 'owner/name')
     .describe('Only this repository’s workflows may log in.'),
-  ref: z
-    .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+  repository_id: GithubId.optional().describe(
+    'The repository’s numeric id, so a repository recreated under the same name cannot log in: `gh api repos/OWNER/REPO --jq .id`.'
+  ),
+  repository_owner_id: GithubId.optional().describe(
+    'The owner’s numeric id, so a renamed or re-registered owner cannot log in: `gh api repos/OWNER/REPO --jq .owner.id`.'
+  ),
+  ref: Refs.optional().describe(
+    'The branch apply runs from, normally the default branch: refs/heads/main (a * makes the claims globs). Plan may also log in from it; pull requests get the plan role by their merge ref, never the apply role.'
+  ),
+  environment: z
+    .string()
+    .min(1)
     .optional()
     .describe(
-      'Only these refs, e.g. refs/heads/main, or [refs/heads/main, "refs/pull/*/merge"] so pull requests can plan (a * makes the claims globs). Absent: any ref.'
+      'Apply only from jobs in this GitHub environment (environment: production), so its required reviewers guard every write.'
+    ),
+  job_workflow_ref: Refs.optional().describe(
+    'Apply only from this reusable workflow, e.g. airflow-vault-sync/airflow-vault-sync/.github/workflows/airflow-secrets.yml@refs/tags/v0.'
+  ),
+  allow_any_ref: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Without ref or environment, any branch could apply; say true to mean it.'
     ),
   token_ttl: DurationSchema.default('15m')
 })
@@ -93,6 +129,9 @@ export const ProvisionSchema = z
     reader_policy: PolicyName.optional().describe(
       'Airflow’s read-only policy. Default airflow-<mount>.'
     ),
+    plan_policy: PolicyName.optional().describe(
+      'The read-only policy of the plan role: metadata, never a value. Default airflow-vault-sync-plan-<mount>.'
+    ),
     sync_policy: z
       .strictObject({
         name: PolicyName.optional().describe(
@@ -102,13 +141,13 @@ export const ProvisionSchema = z
           .boolean()
           .default(false)
           .describe(
-            'Write it to Vault (always printed in the plan). Implied by github_jwt.'
+            'Write it and the plan policy to Vault (always printed in the plan). Implied by github_jwt.'
           )
       })
       .prefault({}),
     approle: AppRoleSettingsSchema.prefault({}),
     github_jwt: GithubJwtSchema.optional().describe(
-      'A JWT role for GitHub Actions OIDC with the sync policy: CI logs in without a stored secret.'
+      'Two JWT roles for GitHub Actions OIDC: a read-only plan role for pull requests and drift, an apply role with the sync policy for the default branch. CI logs in without a stored secret.'
     )
   })
   .describe(

@@ -24,7 +24,15 @@ export function syncPolicyName(manifest: Manifest): string {
   )
 }
 
-/** Whether the sync policy is written to Vault, not only printed. */
+/** The CI plan identity's policy: read-only, and no value. */
+export function planPolicyName(manifest: Manifest): string {
+  return (
+    manifest.provision?.plan_policy ??
+    `airflow-vault-sync-plan-${slug(manifest.vault.mount)}`
+  )
+}
+
+/** Whether the sync and plan policies are written to Vault, not only printed. */
 export function createsSyncPolicy(provision: ProvisionSettings): boolean {
   return provision.sync_policy.create || provision.github_jwt !== undefined
 }

@@ -1,8 +1,6 @@
-/** The auth side of the plan: auth mounts, AppRoles, the GitHub JWT role. */
-import type { Manifest } from '../manifest/schema.js'
+/** The auth side of the plan: auth mounts, AppRoles, the GitHub JWT roles. */
 import type { ProvisionSettings } from '../manifest/provision-schema.js'
 import { durationSeconds } from './duration.js'
-import { syncPolicyName } from './names.js'
 import type { ProvisionState } from './state.js'
 import { changedFields, step, type Step } from './step.js'
 
@@ -58,30 +56,75 @@ export function appRoleStep(
     : step('approle', path, role, 'update', changed, desired)
 }
 
-export function jwtRoleStep(
-  state: ProvisionState,
-  manifest: Manifest,
-  jwt: NonNullable<ProvisionSettings['github_jwt']>
-): Step {
+type GithubJwt = NonNullable<ProvisionSettings['github_jwt']>
+
+/** What a pull request's token carries as `ref`. */
+export const PULL_REQUEST_REF = 'refs/pull/*/merge'
+
+/**
+ * The claims each role binds. Both: the repository by name and by id, and
+ * its owner's id, so a repository recreated under the name (or an owner
+ * re-registered) cannot log in. The plan role adds pull requests' merge
+ * refs to `ref`; the apply role never sees them, and also binds the
+ * environment (a reviewer gate) and the reusable workflow when given.
+ */
+export function jwtRoleClaims(
+  jwt: GithubJwt,
+  which: 'plan' | 'apply'
+): Record<string, string | string[]> {
   const claims: Record<string, string | string[]> = {
     repository: jwt.repository
   }
-  if (jwt.ref !== undefined) claims.ref = jwt.ref
-  const glob = [jwt.ref ?? []].flat().some((r) => r.includes('*'))
+  if (jwt.repository_id !== undefined) claims.repository_id = jwt.repository_id
+  if (jwt.repository_owner_id !== undefined)
+    claims.repository_owner_id = jwt.repository_owner_id
+  const refs = [jwt.ref ?? []].flat()
+  if (which === 'plan') {
+    // allow_any_ref without a ref: any branch may plan, as it may apply.
+    if (refs.length > 0 || !jwt.allow_any_ref)
+      claims.ref = [...refs, PULL_REQUEST_REF]
+    return claims
+  }
+  if (refs.length > 0) claims.ref = jwt.ref as string | string[]
+  if (jwt.environment !== undefined) claims.environment = jwt.environment
+  if (jwt.job_workflow_ref !== undefined)
+    claims.job_workflow_ref = jwt.job_workflow_ref
+  return claims
+}
+
+export function jwtRoleStep(
+  state: ProvisionState,
+  jwt: GithubJwt,
+  which: 'plan' | 'apply',
+  policy: string
+): Step {
+  const claims = jwtRoleClaims(jwt, which)
+  const glob = Object.values(claims)
+    .flat()
+    .some((v) => v.includes('*'))
   const desired = {
     role_type: 'jwt',
     user_claim: 'repository',
     bound_audiences: [...jwt.bound_audiences].sort(),
     bound_claims: claims,
     bound_claims_type: glob ? 'glob' : 'string',
-    token_policies: [syncPolicyName(manifest)],
+    token_policies: [policy],
     token_ttl: durationSeconds(jwt.token_ttl)
   }
-  const path = `auth/${jwt.mount}/role/${jwt.role}`
-  const current = state.jwtRole
-  if (!current) return step('jwt-role', path, jwt.role, 'create', [], desired)
+  const role = which === 'plan' ? jwt.plan_role : jwt.apply_role
+  const path = `auth/${jwt.mount}/role/${role}`
+  const current = state.jwtRoles[role]
+  const shown = describeClaims(claims)
+  if (!current) return step('jwt-role', path, role, 'create', shown, desired)
   const changed = changedFields(current, desired)
   return changed.length === 0
-    ? step('jwt-role', path, jwt.role, 'unchanged')
-    : step('jwt-role', path, jwt.role, 'update', changed, desired)
+    ? step('jwt-role', path, role, 'unchanged', shown)
+    : step('jwt-role', path, role, 'update', [...changed, ...shown], desired)
+}
+
+/** One "bound ref: …" line per claim, for the plan. */
+function describeClaims(claims: Record<string, string | string[]>): string[] {
+  return Object.entries(claims).map(
+    ([k, v]) => `bound ${k}: ${[v].flat().join(', ')}`
+  )
 }

@@ -1,7 +1,7 @@
 /**
  * The Vault objects provision owns, planned against what Vault has: the KV
- * mount, the auth mounts, the two policies, the AppRoles and the optional
- * GitHub JWT role. A conflict (the path held by another engine) stops the
+ * mount, the auth mounts, the three policies, the AppRoles and the optional
+ * GitHub JWT plan and apply roles. A conflict (the path held by another engine) stops the
  * run before any write; everything else converges.
  */
 import type { Manifest } from '../manifest/schema.js'
@@ -9,11 +9,12 @@ import type { ProvisionSettings } from '../manifest/provision-schema.js'
 import { appRoleStep, authMount, jwtRoleStep } from './plan-roles.js'
 import {
   createsSyncPolicy,
+  planPolicyName,
   readerPolicyName,
   roleNames,
   syncPolicyName
 } from './names.js'
-import { readerPolicy, syncPolicy } from './policies.js'
+import { planPolicy, readerPolicy, syncPolicy } from './policies.js'
 import { policyDiff, samePolicy } from './policy-diff.js'
 import { overlappingMount, type ProvisionState } from './state.js'
 import { changedFields, step, type Step } from './step.js'
@@ -80,6 +81,8 @@ export function planVault(
   if (createsSyncPolicy(provision)) {
     const name = syncPolicyName(manifest)
     steps.push(policyStep(state, name, syncPolicy(manifest, kvVersion)))
+    const plan = planPolicyName(manifest)
+    steps.push(policyStep(state, plan, planPolicy(manifest, kvVersion)))
   }
   for (const role of roleNames(manifest)) {
     steps.push(appRoleStep(state, provision, role, reader))
@@ -105,7 +108,10 @@ export function planVault(
         cfg
       )
     )
-    steps.push(jwtRoleStep(state, manifest, jwt))
+    steps.push(
+      jwtRoleStep(state, jwt, 'plan', planPolicyName(manifest)),
+      jwtRoleStep(state, jwt, 'apply', syncPolicyName(manifest))
+    )
   }
   return { kvVersion, steps, conflicts }
 }

@@ -89,3 +89,46 @@ export function syncPolicy(manifest: Manifest, kv: KvVersion): string {
     syncRules(manifest, kv)
   )
 }
+
+/**
+ * The plan identity, which pull requests get: a same-repository pull
+ * request can change the workflow and run anything with this token, so
+ * it reads no value. On KV v2, plan compares the fingerprints apply
+ * records in custom_metadata (metadata read); on KV v1, which has no
+ * metadata, it lists names and says it cannot compare the rest.
+ */
+export function planRules(manifest: Manifest, kv: KvVersion): Rule[] {
+  const mount = manifest.vault.mount
+  const rules: Rule[] = []
+  for (const base of managedBases(manifest)) {
+    if (kv === 2) {
+      rules.push([
+        under(mount, 'metadata', base),
+        base === '' ? ['read', 'list'] : ['read']
+      ])
+      if (base !== '') rules.push([folder(mount, 'metadata', base), ['list']])
+    } else {
+      rules.push([
+        base === '' ? `${mount}/` : folder(mount, '', base),
+        ['list']
+      ])
+    }
+  }
+  rules.push([`sys/internal/ui/mounts/${mount}`, ['read']])
+  // Plan asks which values it may read before reading any.
+  rules.push(['sys/capabilities-self', ['update']])
+  return rules
+}
+
+export function planPolicy(manifest: Manifest, kv: KvVersion): string {
+  return render(
+    [
+      `airflow-vault-sync plan and drift on ${manifest.vault.mount}/ (KV v${kv}), for pull requests:`,
+      kv === 2
+        ? 'metadata (fingerprints, ownership) and names only; no value, no write.'
+        : 'names only (KV v1 keeps no fingerprint); no value, no write.',
+      'Written by `airflow-vault-sync provision`; edits are overwritten.'
+    ],
+    planRules(manifest, kv)
+  )
+}

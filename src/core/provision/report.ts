@@ -25,6 +25,8 @@ export interface ProvisionReport {
   policies?: {
     reader: { name: string; hcl: string }
     sync: { name: string; hcl: string; written: boolean }
+    /** The read-only CI policy of the JWT plan role. */
+    plan: { name: string; hcl: string; written: boolean }
   }
   deployments: DeploymentOutcome[]
   /** Each stopped the run before the first write. */

@@ -55,7 +55,8 @@ export interface ProvisionState {
   /** This tool's secret-ids by role. */
   secretIds: Record<string, ManagedSecretId[]>
   jwtConfig?: JwtConfigRead | null
-  jwtRole?: JwtRoleRead | null
+  /** The plan and apply roles by name; null when absent. */
+  jwtRoles: Record<string, JwtRoleRead | null>
 }
 
 /** The mount that would hold `path`, or one `path` would sit inside. */

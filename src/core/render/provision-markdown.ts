@@ -49,12 +49,15 @@ export function renderProvisionMarkdown(report: ProvisionReport): string {
     )
   if (report.handedOff) parts.push(`Credentials: ${report.handedOff}`)
   if (report.policies) {
-    const { reader, sync } = report.policies
+    const { reader, sync, plan } = report.policies
     parts.push(
       `<details><summary>Policy <code>${reader.name}</code> (Airflow, read-only)</summary>\n\n\`\`\`hcl\n${reader.hcl}\`\`\`\n</details>`
     )
     parts.push(
       `<details><summary>Policy <code>${sync.name}</code> (the CI sync identity${sync.written ? '' : ', printed only'})</summary>\n\n\`\`\`hcl\n${sync.hcl}\`\`\`\n</details>`
+    )
+    parts.push(
+      `<details><summary>Policy <code>${plan.name}</code> (the CI plan identity, read-only${plan.written ? '' : ', printed only'})</summary>\n\n\`\`\`hcl\n${plan.hcl}\`\`\`\n</details>`
     )
   }
   if (report.remoteError) parts.push(`❌ ${report.remoteError}`)

@@ -35,12 +35,15 @@ export function renderProvisionText(report: ProvisionReport): string {
     out.push(`  Deployment ${d.label}: ${what}\n`)
   }
   if (report.policies) {
-    const { reader, sync } = report.policies
+    const { reader, sync, plan } = report.policies
     out.push(
       `\nPolicy ${reader.name} (Airflow, read-only):\n${indent(reader.hcl)}`
     )
     out.push(
       `\nPolicy ${sync.name} (the CI sync identity${sync.written ? '' : '; printed only: set provision.sync_policy.create to write it'}):\n${indent(sync.hcl)}`
+    )
+    out.push(
+      `\nPolicy ${plan.name} (the CI plan identity, read-only${plan.written ? '' : '; printed only'}):\n${indent(plan.hcl)}`
     )
   }
   for (const c of report.conflicts) out.push(`conflict: ${c}\n`)

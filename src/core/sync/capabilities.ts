@@ -30,8 +30,9 @@ export function neededAccess(
       if (kvVersion === 2 && pruneMode === 'destroy') need(metadata, 'delete')
       else need(data, 'delete')
     }
-    // Metadata exists once the data is written, so marks are an update.
-    if (change.writeMarks && change.action !== 'delete')
+    // Metadata exists once the data is written, so marks (with the new
+    // fingerprint) are an update.
+    if (kvVersion === 2 && change.writeMarks && change.action !== 'delete')
       need(metadata, 'update')
   }
   return [...needs].map(([path, set]) => ({

@@ -88,6 +88,11 @@ export function sameData(current: Fields, desired: Fields): boolean {
   return canonical(current) === canonical(desired)
 }
 
+/** Key-order-free JSON of a secret: what its fingerprint is taken of. */
+export function canonicalData(data: Record<string, unknown>): string {
+  return canonical(data)
+}
+
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
   if (value !== null && typeof value === 'object') {

@@ -30,7 +30,17 @@ export function detectDrift(
     const base = { kind: secret.kind, key: secret.key, path: secret.path }
     if (read.state === 'absent')
       items.push({ ...base, drift: 'missing', fields: [] })
-    else if (read.state !== 'present')
+    else if (read.state === 'unread') {
+      // Compared by fingerprint only: no field names, and said when not at all.
+      const c = read.comparison
+      if (c.verdict !== 'same') {
+        const field =
+          c.verdict === 'unknown'
+            ? `cannot compare (${c.reason}; this token reads no values)`
+            : 'value (by fingerprint)'
+        items.push({ ...base, drift: 'changed', fields: [{ field }] })
+      }
+    } else if (read.state !== 'present')
       items.push({ ...base, drift: 'deleted', fields: [] })
     else if (!sameData(read.data, secret.data)) {
       const fields = changedFields(secret.kind, read.data, secret.data)

@@ -2,6 +2,8 @@ import type { KvRead } from './vault-state.js'
 import type { DesiredSecret, SecretKind } from './desired.js'
 import { changedFields, sameData, type FieldChange } from './changed-fields.js'
 import { isOwned } from './ownership.js'
+import { hasCurrentMark } from './fingerprint.js'
+import { unreadChange } from './plan-unread.js'
 import type { VaultState } from './vault-state.js'
 
 export type ChangeAction = 'create' | 'update' | 'delete' | 'unchanged'
@@ -12,18 +14,25 @@ export interface Change {
   path: string
   action: ChangeAction
   fields: FieldChange[]
-  /** KV v2: the version read, so a concurrent change fails the write. */
+  /**
+   * KV v2: the version read, so a concurrent change fails the write; on an
+   * unchanged secret, the version its fingerprint is recorded for.
+   */
   cas?: number
   /** KV v2: ownership marks are missing and will be written. */
   writeMarks: boolean
   /** Why, where it is not obvious ("soft-deleted", "not owned"). */
   note?: string
+  /** False when neither the value nor a fingerprint could be compared. */
+  compared?: false
   data?: Record<string, unknown>
 }
 
 export interface PlanOptions {
   manifestFile: string
   prune: boolean | 'all'
+  /** Apply records fingerprints (recordsFingerprints): marks must be current. */
+  fingerprints?: boolean
 }
 
 /** What apply would do, from what the reads found: no request here. */
@@ -41,6 +50,7 @@ export function planChanges(
       path: secret.path,
       data: secret.data
     }
+    if (read.state === 'unread') return unreadChange(base, read, v2)
     if (read.state !== 'present') {
       const note = read.state === 'absent' ? undefined : `was ${read.state}`
       const cas = v2 ? (read.state === 'absent' ? 0 : read.version) : undefined
@@ -53,17 +63,30 @@ export function planChanges(
         note
       }
     }
-    const marked = !v2 || isOwned(read.customMetadata, options.manifestFile)
+    // Marks are current when ours and fingerprinting this very version.
+    const marked =
+      !v2 ||
+      (isOwned(read.customMetadata, options.manifestFile) &&
+        (!options.fingerprints ||
+          hasCurrentMark(read.customMetadata, read.version)))
     if (sameData(read.data, secret.data)) {
-      return { ...base, action: 'unchanged', fields: [], writeMarks: !marked }
+      const cas = read.version
+      return {
+        ...base,
+        action: 'unchanged',
+        fields: [],
+        cas,
+        writeMarks: !marked
+      }
     }
     const fields = changedFields(secret.kind, read.data, secret.data)
+    // Every write gets a new fingerprint, so its marks are written too.
     return {
       ...base,
       action: 'update',
       fields,
       cas: read.version,
-      writeMarks: !marked
+      writeMarks: options.fingerprints ? v2 : !marked
     }
   })
   return [...changes, ...pruneChanges(desired, state, options)]

@@ -1,3 +1,4 @@
+import type { Comparison } from './fingerprint.js'
 import type { SecretKind } from './desired.js'
 
 /** A read, as the client reports it (mirrors clients/vault KvRead). */
@@ -13,6 +14,13 @@ export type KvRead =
       data: Record<string, unknown>
       version?: number
       customMetadata?: Record<string, string> | null
+    }
+  | {
+      /** Live, but its value was not read: compared by fingerprint, if at all. */
+      state: 'unread'
+      /** KV v2's current version; undefined on KV v1. */
+      version?: number
+      comparison: Comparison
     }
 
 /** A secret under a managed path that the manifest does not list. */

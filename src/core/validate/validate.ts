@@ -16,6 +16,7 @@ import { connectionProblems } from './rules/connections.js'
 import { refProblems } from './rules/refs.js'
 import { vaultSettingsProblems } from './rules/vault-settings.js'
 import { astroProblems } from './rules/astro.js'
+import { githubJwtProblems } from './rules/provision.js'
 
 export interface ValidateOptions {
   /** The manifest's name as problems show it (relative to the repository). */
@@ -98,6 +99,7 @@ function semanticProblems(
       keyProblems('config', key)
     ),
     ...astroProblems(manifest),
+    ...githubJwtProblems(manifest),
     ...refProblems(collectRefs(manifest), options.manifestDir, options.repoRoot)
   ]
 }

@@ -50,3 +50,52 @@ export function provisionKwargsProblems(
   }
   return problems
 }
+
+/**
+ * provision.github_jwt: the apply role can write and delete production
+ * secrets, so who may log in to it must be said. No ref and no
+ * environment means any branch; a pull request's ref in `ref` would give
+ * pull requests the apply role (they get the plan role by themselves).
+ */
+export function githubJwtProblems(manifest: Manifest): PathProblem[] {
+  const jwt = manifest.provision?.github_jwt
+  if (!jwt) return []
+  const at: Path = ['provision', 'github_jwt']
+  const problems: PathProblem[] = []
+  if (
+    jwt.ref === undefined &&
+    jwt.environment === undefined &&
+    !jwt.allow_any_ref
+  ) {
+    problems.push(
+      error(
+        'provision-jwt-unbound',
+        at,
+        'github_jwt binds no ref and no environment, so a workflow on any branch could log in with the apply role and write or delete secrets: set ref (the default branch, refs/heads/main) and/or environment (e.g. production, with required reviewers), or say allow_any_ref: true'
+      )
+    )
+  }
+  const refs = [jwt.ref ?? []].flat()
+  refs.forEach((ref, i) => {
+    if (!ref.startsWith('refs/pull/')) return
+    problems.push(
+      error(
+        'provision-jwt-pull-ref',
+        Array.isArray(jwt.ref) ? [...at, 'ref', i] : [...at, 'ref'],
+        `${ref} would let pull requests log in with the apply role; remove it: pull requests get the read-only plan role by their merge ref`
+      )
+    )
+  })
+  const ids = ['repository_id', 'repository_owner_id'] as const
+  const missing = ids.filter((k) => jwt[k] === undefined)
+  if (missing.length > 0) {
+    problems.push(
+      error(
+        'provision-jwt-repository-id',
+        at,
+        `${missing.join(' and ')} missing: the roles bind the repository's ids as well as its name, so a repository recreated or an owner re-registered under the same name cannot log in; find them with \`gh api repos/${jwt.repository} --jq .id,.owner.id\``
+      )
+    )
+  }
+  return problems
+}

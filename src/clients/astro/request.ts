@@ -19,6 +19,8 @@ import {
   type Sleep
 } from './retry.js'
 import { ProxyError } from '../net/proxy-tunnel.js'
+import { RedirectRefusedError } from '../net/redirect-policy.js'
+import { fetchSameOrigin } from '../net/same-origin-fetch.js'
 
 export interface Transport {
   fetch: typeof fetch
@@ -49,7 +51,7 @@ async function attempt(
   init: RequestInit
 ): Promise<Outcome> {
   try {
-    const res = await t.fetch(url, {
+    const res = await fetchSameOrigin(t.fetch, 'the Astro API', url, {
       ...init,
       signal: AbortSignal.timeout(t.timeoutMs)
     })
@@ -61,6 +63,8 @@ async function attempt(
     )
     return { ok: false, status: res.status, text, retryAfterMs }
   } catch (e) {
+    if (e instanceof RedirectRefusedError)
+      return { ok: false, text: e.message, final: true }
     const err = e as Error & { cause?: { code?: string; message?: string } }
     const timedOut = err.name === 'TimeoutError' || err.name === 'AbortError'
     const detail = timedOut

@@ -5,6 +5,11 @@ import nodeVaultAxios from 'axios/dist/node/axios.cjs'
 import { agentsFor } from '../net/agents.js'
 import { ProxyError } from '../net/proxy-tunnel.js'
 import {
+  checkRedirect,
+  MAX_REDIRECTS,
+  redirectRefusal
+} from '../net/redirect-policy.js'
+import {
   proxyLabel,
   proxySettings,
   type ProxySettings
@@ -25,6 +30,12 @@ const nodeVault = nodeVaultFactory as unknown as (
 // which do the proxying. node-vault does not pass a per-request `proxy`,
 // and its instance takes the defaults when it is created, so: here, once.
 nodeVaultAxios.defaults.proxy = false
+// follow-redirects would take X-Vault-Token and a login body to any host
+// (only Authorization and Cookie are dropped); each hop must stay on the
+// origin of the one before it (redirect-policy.ts).
+nodeVaultAxios.defaults.maxRedirects = MAX_REDIRECTS
+nodeVaultAxios.defaults.beforeRedirect = (next, _response, previous) =>
+  checkRedirect('Vault', previous.url, next.href)
 
 interface NodeVaultClient {
   token: string | undefined
@@ -103,6 +114,8 @@ export function createNodeVaultTransport(
       } catch (cause) {
         const failure = cause as NodeVaultError
         if (failure.cause instanceof ProxyError) throw failure.cause
+        const refused = redirectRefusal(cause)
+        if (refused) throw refused
         if (failure.response?.statusCode === 407 && proxy) {
           throw new ProxyError(
             `the proxy ${proxyLabel(proxy)} answered 407 (authentication required); put its credentials in HTTP_PROXY, or list the host in NO_PROXY`

@@ -1,9 +1,9 @@
 /**
- * Airflow's `Connection.get_uri` (airflow.md §2.1). By default the Airflow
+ * Airflow's `Connection.get_uri` (airflow.md §2.1), for the version and
+ * code path of the options (airflow-versions.ts). By default the Airflow
  * 3.1+ core rules, which keep a host whose protocol equals the conn_type
- * (apache/airflow#51953); `airflow: 2` gives the 2.x-3.0 rule that always
- * splits the protocol off. Both use the core's `if port:`, so port 0 is
- * dropped (the Task SDK alone would write `:0`).
+ * (apache/airflow#51953); `airflow: 2` (and 3.0) always split the protocol
+ * off. Every version's get_uri, the Task SDK's included, drops port 0.
  */
 import {
   EXTRA_KEY,
@@ -11,14 +11,13 @@ import {
   type ConnectionFields,
   type ConnectionInput
 } from './connection.js'
+import { buildBehaviour, type AirflowTarget } from './airflow-versions.js'
 import { pythonJsonDumps } from './python-json.js'
 import { pythonJsonLoads, type PyJson } from './python-json-loads.js'
 import { quote, urlencode } from './python-quote.js'
 
-/** Which Airflow's get_uri to follow (default 3). */
-export interface BuildOptions {
-  airflow?: 2 | 3
-}
+/** Which Airflow's get_uri to follow: a version and path (default 3). */
+export type BuildOptions = AirflowTarget
 
 /**
  * What Airflow stores for declared fields: the conn_type normalised as
@@ -27,15 +26,18 @@ export interface BuildOptions {
  * falsy in Python, so it is not stored).
  */
 export function connectionFieldsFromInput(
-  input: ConnectionInput
+  input: ConnectionInput,
+  opts: BuildOptions = {}
 ): ConnectionFields {
   const extra = input.extra ?? null
+  // The Task SDK class keeps an empty password; the core setter drops it.
+  const keepEmpty = buildBehaviour(opts).keepsEmptyPassword
   return {
     conn_type: normalizeConnType(input.conn_type),
     host: input.host ?? '',
     schema: input.schema ?? '',
     login: input.login ?? null,
-    password: input.password ? input.password : null,
+    password: input.password || (keepEmpty ? (input.password ?? null) : null),
     port: input.port ?? null,
     extra:
       extra !== null && Object.keys(extra).length > 0
@@ -78,7 +80,7 @@ export function getConnUri(
   if (host.includes('://')) {
     const protocol = host.slice(0, host.indexOf('://'))
     // #51953: a protocol equal to the conn_type stays part of the host.
-    if ((opts.airflow ?? 3) === 2 || protocol !== connType) {
+    if (!buildBehaviour(opts).keepsSameProtocolHost || protocol !== connType) {
       hostToUse = host.slice(protocol.length + 3)
       if (protocol) uri += `${protocol}://`
     }
@@ -105,5 +107,5 @@ export function buildConnUri(
   input: ConnectionInput,
   opts: BuildOptions = {}
 ): string {
-  return getConnUri(connectionFieldsFromInput(input), opts)
+  return getConnUri(connectionFieldsFromInput(input, opts), opts)
 }

@@ -13,6 +13,18 @@ export {
   type ConnectionFields,
   type ConnectionInput
 } from './connection.js'
+export {
+  AIRFLOW_BEHAVIOUR,
+  AIRFLOW_VERSIONS,
+  buildBehaviour,
+  parseBehaviour,
+  type AirflowTarget,
+  type AirflowVersion,
+  type BuildBehaviour,
+  type ConnectionPath,
+  type ParseBehaviour,
+  type VersionBehaviour
+} from './airflow-versions.js'
 export { parseConnUri } from './parse-conn-uri.js'
 export type {
   ParseOptions,

@@ -5,7 +5,6 @@
  */
 import {
   dropFirstCodePoint,
-  EXTRA_KEY,
   normalizeConnType,
   type ConnectionFields
 } from './connection.js'
@@ -17,9 +16,15 @@ import {
   UNDERSCORE_SCHEME_MESSAGE,
   uriError
 } from './parse-errors.js'
+import { parseBehaviour } from './airflow-versions.js'
+import { queryExtra } from './parse-query-extra.js'
 import { parseQsl, pyDict, unquote } from './python-quote.js'
-import { pythonJsonDumps } from './python-json.js'
-import { PythonValueError, SplitResult, urlsplit } from './python-urllib.js'
+import {
+  PythonValueError,
+  pythonStrip,
+  SplitResult,
+  urlsplit
+} from './python-urllib.js'
 import type {
   ParseOptions,
   UriNote,
@@ -54,11 +59,17 @@ function netlocToHostname(parts: SplitResult): string {
   return unquote(raw)
 }
 
-/** Parse a connection URI exactly as Airflow does (Airflow 3 by default). */
+/**
+ * Parse a connection URI exactly as Airflow does: the version and code
+ * path of `opts` (airflow-versions.ts), by default the Airflow 3.0 core.
+ */
 export function parseConnUri(
-  uri: string,
+  input: string,
   opts: ParseOptions = {}
 ): UriParseResult {
+  const behaviour = parseBehaviour(opts)
+  // A worker's deserialize_connection strips the secret's value first.
+  const uri = behaviour.stripsValue ? pythonStrip(input) : input
   const schemes = uri.split('://').length - 1
   if (schemes > 2) return uriError('uri-too-many-protocols', safeSplit(uri))
   const first = split(uri, null)
@@ -90,18 +101,23 @@ export function parseConnUri(
   const username = parts.username
   const password = parts.password
   const pairs = parseQsl(parts.query)
-  const query = pyDict(pairs)
-  let extra: string | null = null
-  if (parts.query !== '') {
-    extra = query.get(EXTRA_KEY) ?? pythonJsonDumps(query)
-  }
+  const extra = queryExtra(
+    pyDict(pairs),
+    parts.query,
+    behaviour.decodesQueryValues
+  )
   const fields: ConnectionFields = {
     conn_type: normalizeConnType(rawType),
     host: protocol !== '' && host !== '' ? `${protocol}://${host}` : host,
     schema: unquote(rawPath),
     login: username ? unquote(username) : username,
-    // The core model's password setter ignores falsy values.
-    password: password ? unquote(password) : null,
+    // The core model's password setter ignores falsy values; the Task SDK
+    // class of 3.2+ has no setter and keeps ''.
+    password: password
+      ? unquote(password)
+      : behaviour.keepsEmptyPassword
+        ? password
+        : null,
     port,
     extra
   }
@@ -110,8 +126,9 @@ export function parseConnUri(
     : []
   const problem = extraProblem(extra)
   if (problem !== null) {
-    // Airflow 3 core raises ValueError; Airflow 2.3-2.11 only warns.
-    if ((opts.airflow ?? 3) === 3) return problem
+    // The Airflow 3 core raises ValueError; Airflow 2.3-2.11 only warns and
+    // the 3.2+ Task SDK class does not look (hooks then see {}).
+    if (behaviour.extraMustBeObject) return problem
     notes.push({
       code: 'uri-extra-not-object-warning',
       message: problem.message

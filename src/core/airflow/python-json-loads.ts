@@ -1,3 +1,5 @@
+import { PyFloat, pythonJsonDumps } from './python-json.js'
+
 /**
  * `json.loads(text)` as Airflow calls it when it checks and reads an extra.
  * `JSON.parse` differs in ways that change the verdict: Python also accepts
@@ -31,7 +33,11 @@ const ESCAPES = new Map(
 
 class Scanner {
   pos = 0
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    /** Keep Python's int/float split: ints as bigint, floats as PyFloat. */
+    readonly exact = false
+  ) {}
 
   fail(message: string): never {
     throw new PythonJsonDecodeError(message, this.pos)
@@ -51,14 +57,15 @@ class Scanner {
     for (const [word, v] of CONSTANTS) {
       if (this.text.startsWith(word, this.pos)) {
         this.pos += word.length
-        return v
+        return this.exact && typeof v === 'number' ? exactFloat(v) : v
       }
     }
     NUMBER.lastIndex = this.pos
     const m = NUMBER.exec(this.text)
     if (m === null) this.fail('Expecting value')
     this.pos += m[0].length
-    return Number(m[0])
+    if (!this.exact) return Number(m[0])
+    return /[.eE]/.test(m[0]) ? exactFloat(Number(m[0])) : exactInt(m[0])
   }
 
   string(): string {
@@ -134,9 +141,26 @@ class Scanner {
   }
 }
 
+// In exact mode the tree holds values PyJson does not name (bigint,
+// PyFloat); only pythonJsonDumps reads them, so they travel as PyJson.
+const exactFloat = (x: number): PyJson => new PyFloat(x) as unknown as PyJson
+const exactInt = (digits: string): PyJson => BigInt(digits) as unknown as PyJson
+
 /** Python's `json.loads(text)`; throws `PythonJsonDecodeError`. */
 export function pythonJsonLoads(text: string): PyJson {
-  const s = new Scanner(text)
+  return load(new Scanner(text))
+}
+
+/**
+ * `json.dumps(json.loads(text))`, exactly: ints keep every digit (`-0` is
+ * `0`), floats print as Python's repr (`1e5` is `100000.0`).
+ */
+export function pythonJsonRedump(text: string): string {
+  return pythonJsonDumps(load(new Scanner(text, true)))
+}
+
+function load(s: Scanner): PyJson {
+  const text = s.text
   if (text.startsWith('\ufeff'))
     s.fail('Unexpected UTF-8 BOM (decode using utf-8-sig)')
   s.skipWs()

@@ -69,6 +69,11 @@ export function pythonFloatRepr(x: number): string {
   return `${sign}${digits.slice(0, decpt)}.${digits.slice(decpt)}`
 }
 
+/** A Python float, so `1e5` dumps as `100000.0` and not as an int. */
+export class PyFloat {
+  constructor(readonly value: number) {}
+}
+
 function dumpNumber(n: number): string {
   if (Number.isSafeInteger(n)) return String(n === 0 ? 0 : n)
   return pythonFloatRepr(n)
@@ -86,6 +91,7 @@ function dump(value: unknown, seen: Set<object>): string {
     case 'bigint':
       return value.toString()
     case 'object':
+      if (value instanceof PyFloat) return pythonFloatRepr(value.value)
       break
     default:
       throw new PythonJsonError(

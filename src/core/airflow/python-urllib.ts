@@ -93,3 +93,14 @@ export function urlsplit(input: string): SplitResult {
   checkNetloc(netloc)
   return new SplitResult(scheme, netloc, url, query, fragment)
 }
+
+// Python's str.isspace() set: JS's trim() differs (it strips U+FEFF and
+// keeps U+001C-U+001F and U+0085).
+const PY_SPACE =
+  '[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]'
+const PY_STRIP = new RegExp(`^${PY_SPACE}+|${PY_SPACE}+$`, 'g')
+
+/** Python's `str.strip()` with no argument. */
+export function pythonStrip(s: string): string {
+  return s.replace(PY_STRIP, '')
+}

@@ -4,6 +4,7 @@
  * password ...") and never quote any text of the URI: the login, password
  * and query values are secrets, and a malformed URI can put them anywhere.
  */
+import type { AirflowTarget } from './airflow-versions.js'
 import type { ConnectionFields } from './connection.js'
 
 /** Why Airflow (or the airflow CLI) would reject a URI. */
@@ -71,7 +72,5 @@ export type UriParseResult =
   | { ok: true; fields: ConnectionFields; notes: UriNote[] }
   | { ok: false; code: UriErrorCode; message: string }
 
-/** Which Airflow's rules to apply (default 3). */
-export interface ParseOptions {
-  airflow?: 2 | 3
-}
+/** Which Airflow's rules to apply: a version and code path (default 3). */
+export type ParseOptions = AirflowTarget

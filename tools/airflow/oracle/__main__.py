@@ -25,7 +25,7 @@ def main() -> None:
     protocol = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
     os.dup2(2, 1)  # whatever Airflow prints must not corrupt the protocol
     logging.disable(logging.CRITICAL)
-    from . import ops_backend, ops_uri, registry  # noqa: F401 - registers the ops
+    from . import ops_backend, ops_ids, ops_uri, registry  # noqa: F401 - registers the ops
 
     protocol.write(json.dumps({"ready": True, **registry.describe()}) + "\n")
     for line in sys.stdin:

@@ -54,7 +54,9 @@ export function reportJson(report: SyncReport): Record<string, unknown> {
         key: c.key,
         path: c.path,
         action: c.action,
-        fields: c.fields.map((f) => f.field)
+        fields: c.fields.map((f) => f.field),
+        // Said when plan could compare neither the value nor a fingerprint.
+        ...(c.compared === false ? { compared: false, note: c.note } : {})
       })),
       written: vault.outcome?.written.length ?? 0,
       failed: failed.map((f) => ({ key: f.key, error: f.error })),

@@ -29,7 +29,7 @@ export function unreadChange(
     fields: [{ field: 'cannot compare' }],
     cas: read.version,
     writeMarks: v2,
-    note: `cannot compare: ${c.reason}, and this token reads no values; apply compares it and writes only if it differs`,
+    note: `${c.reason}, and this token reads no values; apply compares it and writes only if it differs`,
     compared: false
   }
 }

@@ -14,10 +14,16 @@ import { TOOL_NAME } from '../version.js'
 import { getSettings, type ActionSettings } from './inputs.js'
 import { annotate, writeSummary } from './report.js'
 import { redactMasked } from './mask.js'
+import { setRequestLog } from '../clients/net/request-log.js'
+import { escapeLine } from '../core/render/escape-text.js'
 
 /** The Action's one entry: settings, the core, then outputs and reports. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let summary = `## ${TOOL_NAME}\n\n`
+  // Request lines and status codes (never headers or bodies) as ::debug::,
+  // which the runner shows with step debug logging on.
+  if (env.RUNNER_DEBUG === '1' || env.AIRFLOW_VAULT_SYNC_DEBUG)
+    setRequestLog((line) => core.debug(redactMasked(escapeLine(line))))
   try {
     const settings = getSettings(env)
     const manifest = readManifestFile(settings.manifest, settings.workspace)
@@ -39,6 +45,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (cause instanceof Error && cause.stack) core.debug(cause.stack)
     core.setFailed(`${TOOL_NAME} failed: ${message}`)
   } finally {
+    setRequestLog(undefined)
     await writeSummary(summary)
   }
 }

@@ -12,12 +12,14 @@ import { SettingsError } from '../io/vault-env.js'
 import { runUriBuild, runUriParse } from './commands/uri.js'
 import { UsageError, type CliRuntime } from './runtime.js'
 import { HELP } from './help.js'
+import { debugWanted, startDebugLog } from './debug-log.js'
 
 /** Runs one command and returns its exit code; never calls process.exit. */
 export async function runCli(
   argv: readonly string[],
   runtime: CliRuntime
 ): Promise<number> {
+  const stopDebugLog = startDebugLog(runtime)
   try {
     const command = parseCliArgs(argv)
     switch (command.command) {
@@ -47,6 +49,8 @@ export async function runCli(
     }
   } catch (cause) {
     return failure(cause, runtime)
+  } finally {
+    stopDebugLog()
   }
 }
 
@@ -71,11 +75,7 @@ function failure(cause: unknown, runtime: CliRuntime): number {
   }
   const message = cause instanceof Error ? cause.message : String(cause)
   runtime.stderr(`${TOOL_NAME}: ${message}\n`)
-  if (
-    runtime.env.AIRFLOW_VAULT_SYNC_DEBUG &&
-    cause instanceof Error &&
-    cause.stack
-  ) {
+  if (debugWanted(runtime.env) && cause instanceof Error && cause.stack) {
     runtime.stderr(cause.stack + '\n')
   }
   return ExitCode.Remote

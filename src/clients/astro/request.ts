@@ -21,6 +21,7 @@ import {
 import { ProxyError } from '../net/proxy-tunnel.js'
 import { RedirectRefusedError } from '../net/redirect-policy.js'
 import { fetchSameOrigin } from '../net/same-origin-fetch.js'
+import { logRequest } from '../net/request-log.js'
 
 export interface Transport {
   fetch: typeof fetch
@@ -56,6 +57,7 @@ async function attempt(
       signal: AbortSignal.timeout(t.timeoutMs)
     })
     const text = await res.text()
+    logRequest('Astro', init.method ?? 'GET', url, res.status)
     if (res.ok) return { ok: true, status: res.status, text }
     const retryAfterMs = parseRetryAfter(
       res.headers.get('retry-after'),
@@ -67,6 +69,12 @@ async function attempt(
       return { ok: false, text: e.message, final: true }
     const err = e as Error & { cause?: { code?: string; message?: string } }
     const timedOut = err.name === 'TimeoutError' || err.name === 'AbortError'
+    logRequest(
+      'Astro',
+      init.method ?? 'GET',
+      url,
+      err.cause?.code ?? 'no answer'
+    )
     const detail = timedOut
       ? `no answer within ${t.timeoutMs} ms`
       : (err.cause?.code ?? err.cause?.message ?? err.message)

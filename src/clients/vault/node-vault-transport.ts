@@ -9,6 +9,8 @@ import {
   MAX_REDIRECTS,
   redirectRefusal
 } from '../net/redirect-policy.js'
+import { logRequest } from '../net/request-log.js'
+import { silentDebug } from '../net/silence-debug.js'
 import {
   proxyLabel,
   proxySettings,
@@ -82,6 +84,7 @@ export function createNodeVaultTransport(
   })
   const { httpAgent, httpsAgent, proxy } = agents
   const client = nodeVault({
+    debug: silentDebug,
     endpoint: settings.address,
     apiVersion: 'v1',
     rpDefaults: { strictSSL: !settings.skipVerify, timeout: settings.timeoutMs }
@@ -110,9 +113,17 @@ export function createNodeVaultTransport(
         })
         // node-vault hands back the body only, never the headers, so a
         // Retry-After cannot be honoured here: 429/503 back off instead.
-        return { status: body === '' || body === undefined ? 204 : 200, body }
+        const status = body === '' || body === undefined ? 204 : 200
+        logRequest('Vault', request.method, `/v1/${request.path}`, status)
+        return { status, body }
       } catch (cause) {
         const failure = cause as NodeVaultError
+        logRequest(
+          'Vault',
+          request.method,
+          `/v1/${request.path}`,
+          failure.response?.statusCode ?? failure.code ?? 'no answer'
+        )
         if (failure.cause instanceof ProxyError) throw failure.cause
         const refused = redirectRefusal(cause)
         if (refused) throw refused

@@ -13,9 +13,12 @@ guessing. Rules:
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from .registry import Request, airflow_major, op
+
+MAJOR = airflow_major()  # asked once: reading package metadata is slow
 
 
 def verdict(check: Any) -> dict[str, Any]:
@@ -46,7 +49,7 @@ def cli_rule(key: str, max_length: int) -> dict[str, Any]:
 
 def rest_rule(model: str, values: dict[str, Any]) -> dict[str, Any]:
     """Validate a request body with the Airflow 3 REST API's pydantic model."""
-    if airflow_major() < 3:
+    if MAJOR < 3:
         return {"rule": None}
     from airflow.api_fastapi.core_api.datamodels import connections, variables
 
@@ -66,15 +69,20 @@ def conn_id(request: Request) -> dict[str, Any]:
     }
 
 
+@cache
+def key_column_length() -> int:
+    """The length of the variable table's key column (the model checks nothing)."""
+    from airflow.models.variable import Variable
+
+    return Variable.__table__.c.key.type.length
+
+
 @op("variable_key")
 def variable_key(request: Request) -> dict[str, Any]:
     """Every rule this version applies to a variable key (the model has none)."""
     key = request["key"]
-    from airflow.models.variable import Variable
-
-    column = Variable.__table__.c.key.type.length
     return {
         "path": "core",
-        "model": {"rule": None, "column_length": column},
+        "model": {"rule": None, "column_length": key_column_length()},
         "rest": rest_rule("VariableBody", {"key": key, "value": "v"}),
     }

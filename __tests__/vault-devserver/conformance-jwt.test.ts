@@ -8,7 +8,6 @@ import {
   type Client,
   type Target,
   at,
-  devOnly,
   openTarget,
   uniq
 } from './helpers/target.js'
@@ -270,7 +269,7 @@ test('§6.4 config needs exactly one key source', async () => {
   ])
 })
 
-describe('JWKS (a real Vault in a container cannot reach this test process)', () => {
+describe('JWKS from a loopback issuer (OpenBao runs locally and reaches it)', () => {
   let server: Server
   let url: string
   const rotating: KeyPair[] = [keyPair('RS256', 'k1')]
@@ -287,39 +286,31 @@ describe('JWKS (a real Vault in a container cannot reach this test process)', ()
   })
   afterAll(() => new Promise<void>((r) => server.close(() => r())))
 
-  devOnly(
-    '§6.4 jwks_url: keys are fetched, and refetched for an unknown kid',
-    async () => {
-      const m = await t.enableAuth('jwt')
-      expect(
-        (await t.root.post(`auth/${m}/config`, { jwks_url: `${url}/jwks` }))
-          .status
-      ).toBe(204)
-      const name = await role({}, m)
-      expect(
-        (await login(name, mint(rotating[0] as KeyPair, githubClaims()), m))
-          .status
-      ).toBe(200)
-      const next = keyPair('RS256', 'k2')
-      rotating.push(next)
-      expect((await login(name, mint(next, githubClaims()), m)).status).toBe(
-        200
-      )
-    }
-  )
+  test('§6.4 jwks_url: keys are fetched, and refetched for an unknown kid', async () => {
+    const m = await t.enableAuth('jwt')
+    expect(
+      (await t.root.post(`auth/${m}/config`, { jwks_url: `${url}/jwks` }))
+        .status
+    ).toBe(204)
+    const name = await role({}, m)
+    expect(
+      (await login(name, mint(rotating[0] as KeyPair, githubClaims()), m))
+        .status
+    ).toBe(200)
+    const next = keyPair('RS256', 'k2')
+    rotating.push(next)
+    expect((await login(name, mint(next, githubClaims()), m)).status).toBe(200)
+  })
 
-  devOnly(
-    '§6.4 oidc_discovery_url: issuer checked, jwks_uri used',
-    async () => {
-      const m = await t.enableAuth('jwt')
-      const cfg = await t.root.post(`auth/${m}/config`, {
-        oidc_discovery_url: url,
-        bound_issuer: url
-      })
-      expect(cfg.status).toBe(204)
-      const name = await role({}, m)
-      const token = mint(rotating[0] as KeyPair, githubClaims({ iss: url }))
-      expect((await login(name, token, m)).status).toBe(200)
-    }
-  )
+  test('§6.4 oidc_discovery_url: issuer checked, jwks_uri used', async () => {
+    const m = await t.enableAuth('jwt')
+    const cfg = await t.root.post(`auth/${m}/config`, {
+      oidc_discovery_url: url,
+      bound_issuer: url
+    })
+    expect(cfg.status).toBe(204)
+    const name = await role({}, m)
+    const token = mint(rotating[0] as KeyPair, githubClaims({ iss: url }))
+    expect((await login(name, token, m)).status).toBe(200)
+  })
 })

@@ -127,10 +127,14 @@ export class Client {
   get(path: string, opts?: CallOptions): Promise<Reply> {
     return this.call('GET', path, opts)
   }
-  /** `GET ?list=true`: a node:http server never sees the LIST verb. */
+  /** `GET ?list=true`, as Vault's Go client and our own client list. */
   list(path: string, opts?: CallOptions): Promise<Reply> {
     const sep = path.includes('?') ? '&' : '?'
     return this.call('GET', `${path}${sep}list=true`, opts)
+  }
+  /** The LIST verb, as the vault/bao CLIs, hvac and node-vault send it. */
+  listVerb(path: string, opts?: CallOptions): Promise<Reply> {
+    return this.call('LIST', path, opts)
   }
   post(path: string, body?: unknown, opts?: CallOptions): Promise<Reply> {
     return this.call('POST', path, { ...opts, body })

@@ -1,17 +1,14 @@
 /**
  * From an HTTP request to Vault's logical request (`http/logical.go`
- * `buildLogicalRequestNoAuth`, vault-api.md §2.1 and §8).
- *
- * Deliberate deviation: Node's HTTP parser (llhttp) rejects the `LIST` verb
- * with a 400 before any handler runs, so a `node:http` server can only serve
- * `GET ?list=true`. The `LIST` branch below is kept for completeness but is
- * unreachable; clients must list with `?list=true` (Vault's own Go client
- * does, hashicorp/vault#6026).
+ * `buildLogicalRequestNoAuth`, vault-api.md §2.1 and §8). A `LIST` request
+ * arrives as a GET marked by the framer (request-framer.ts), since Node's
+ * parser refuses the verb itself; `requestMethod` undoes that.
  */
 import type { IncomingMessage } from 'node:http'
 import { isPrintable, parseGoBool } from '../util/go.js'
 import { decodeJsonBody } from './json-body.js'
 import { type WireResponse, wireErrors } from './response.js'
+import { METHOD_HEADER } from './request-framer.js'
 import { TOO_MANY_STRINGS, exceedsStringLimit } from './json-complexity.js'
 
 export type Operation =
@@ -89,7 +86,7 @@ export function parseRequestLine(
   // OpenBao's core refuses them before auth. `..` inside a segment is fine.
   if (path.split('/').some((seg) => seg === '.' || seg === '..'))
     return wireErrors(400, ['relative paths not supported'])
-  const method = (msg.method ?? 'GET').toUpperCase()
+  const method = requestMethod(msg)
   let operation: Operation
   switch (method) {
     case 'GET': {
@@ -121,6 +118,12 @@ export function parseRequestLine(
   }
   if (operation === 'list' && !path.endsWith('/')) path += '/'
   return { method, operation, path, query }
+}
+
+/** The method the client sent, LIST included. */
+export function requestMethod(msg: IncomingMessage): string {
+  if (msg.headers[METHOD_HEADER] === 'LIST') return 'LIST'
+  return (msg.method ?? 'GET').toUpperCase()
 }
 
 /** `mime.ParseMediaType` reduced to what the PATCH check needs. */

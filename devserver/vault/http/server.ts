@@ -3,15 +3,22 @@
  * server process), then the request line, the body with its size limit,
  * the sealed check and the router. Every response carries
  * `Cache-Control: no-store` and echoes `X-Vault-Namespace` (§2.4).
+ *
+ * The listener is a plain net (or TLS) server; each connection reaches the
+ * HTTP parser through a FramedSocket, which turns the LIST verb into
+ * something llhttp accepts (request-framer.ts).
  */
 import {
   createServer,
   type IncomingMessage,
-  type Server,
   type ServerResponse
 } from 'node:http'
-import { createServer as createTlsServer } from 'node:https'
-import type { Socket } from 'node:net'
+import {
+  type Server,
+  type Socket,
+  createServer as createNetServer
+} from 'node:net'
+import { createServer as createTlsServer } from 'node:tls'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { randomUUID } from 'node:crypto'
 import type { ServerState, PathKind } from '../state.js'
@@ -22,10 +29,12 @@ import { readBody } from './body.js'
 import {
   parseBody,
   parseRequestLine,
+  requestMethod,
   tokenFrom,
   type VaultRequest
 } from './request.js'
 import { type WireResponse, wireErrors } from './response.js'
+import { FramedSocket } from './framed-socket.js'
 
 /** Paths Vault serves while sealed (dedicated handlers, not the core). */
 const SEALED_OK = new Set(['sys/health', 'sys/seal-status', 'sys/unseal'])
@@ -37,7 +46,7 @@ export interface TlsFiles {
 }
 
 export interface HttpServer {
-  /** node:https's Server is a node:http Server with TLS underneath. */
+  /** The listening socket server (net, or TLS with `tls`). */
   server: Server
   /** Stop listening, drop every connection, stop slow-loris timers. */
   shutdown(): Promise<void>
@@ -59,7 +68,7 @@ export function startHttp(
       for (const t of timers) clearInterval(t)
       timers.clear()
       server.close(() => resolve())
-      server.closeAllConnections()
+      http.closeAllConnections()
       for (const s of sockets) s.destroy()
     })
     return closing
@@ -118,7 +127,7 @@ export function startHttp(
     msg: IncomingMessage,
     res: ServerResponse
   ): Promise<void> => {
-    const method = (msg.method ?? 'GET').toUpperCase()
+    const method = requestMethod(msg)
     let kind: PathKind | 'fault' = 'unrouted'
     let status = 0
     counters.begin()
@@ -217,17 +226,18 @@ export function startHttp(
   const listener = (msg: IncomingMessage, res: ServerResponse): void => {
     void handle(msg, res)
   }
-  const options = { keepAliveTimeout: 30_000 }
-  const server: Server = tls
-    ? createTlsServer({ ...options, key: tls.key, cert: tls.cert }, listener)
-    : createServer(options, listener)
-  server.on('connection', (socket: Socket) => {
+  const http = createServer({ keepAliveTimeout: 30_000 }, listener)
+  const accept = (socket: Socket): void => {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
-  })
-  // Malformed requests (including the LIST verb, which llhttp rejects)
-  // never reach a handler; answer 400 like Go's server and close.
-  server.on('clientError', (_err, socket: Socket) => {
+    http.emit('connection', new FramedSocket(socket))
+  }
+  const server: Server = tls
+    ? createTlsServer({ key: tls.key, cert: tls.cert }, accept)
+    : createNetServer(accept)
+  // Malformed requests never reach a handler; answer 400 like Go's server
+  // and close.
+  http.on('clientError', (_err, socket: Socket) => {
     if (socket.writable)
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
     else socket.destroy()

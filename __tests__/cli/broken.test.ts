@@ -45,7 +45,7 @@ const EXPECTED: Array<[number, 'error' | 'warning', string]> = [
   [51, 'error', 'auth-type-unknown'],
   [52, 'error', 'literal-secret'],
   [53, 'error', 'backend-kwargs-managed-key'],
-  [54, 'warning', 'backend-kwargs-unknown-key']
+  [54, 'error', 'backend-kwargs-unknown-key']
 ]
 
 test('broken.yaml gives exactly the expected problems, in order', async () => {

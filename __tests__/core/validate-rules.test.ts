@@ -35,8 +35,8 @@ test.each([
   ],
   [
     'a kwargs namespace other than the vault one',
-    'version: 1\nvault: { namespace: admin }\nastro:\n  deployments: [{ id: d }]\n  backend_kwargs: { url: "https://v", auth_type: approle, role_id: { env: R }, namespace: other }\n',
-    ['5:80 error backend-kwargs-managed-key']
+    'version: 1\nvault: { namespace: admin }\nastro:\n  deployments: [{ id: d }]\n  backend_kwargs: { url: "https://v", auth_type: approle, role_id: { env: R }, secret_id: { env: S }, namespace: other }\n',
+    ['5:103 error backend-kwargs-managed-key']
   ],
   [
     'a mount with slashes',
@@ -55,7 +55,7 @@ test('a Deployment override is checked where it is written', () => {
     '    - id: prod',
     '    - id: dev',
     '      backend_kwargs: { auth_type: kubernetes }',
-    '  backend_kwargs: { url: "https://v", auth_type: approle, role_id: { env: R } }',
+    '  backend_kwargs: { url: "https://v", auth_type: approle, role_id: { env: R }, secret_id: { env: S } }',
     ''
   ].join('\n')
   expect(problems(text)).toEqual(['6:36 error auth-param-missing'])

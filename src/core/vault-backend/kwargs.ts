@@ -19,8 +19,12 @@ export const AUTH_TYPES = [
 export type AuthType = (typeof AUTH_TYPES)[number]
 
 /**
- * Each inner list is "one of these"; every list must be satisfied. Token auth
- * may also use VAULT_TOKEN in Airflow's environment, so it only warns.
+ * Each inner list is "one of these"; every list must be satisfied. The
+ * provider tests truthiness, so an empty string is as missing as an absent
+ * key. Token auth may also use VAULT_TOKEN in Airflow's environment, so it
+ * only warns. ldap and userpass pass the constructor without a username or
+ * password, but hvac then logs in as user "None" or with no password, which
+ * Vault refuses (judged by OpenBao, __tests__/real/kwargs-provider.test.ts).
  */
 export const REQUIRED_PARAMS: Record<AuthType, string[][]> = {
   approle: [['role_id']],
@@ -35,6 +39,45 @@ export const REQUIRED_PARAMS: Record<AuthType, string[][]> = {
   token: [['token', 'token_path']],
   userpass: [['username'], ['password']]
 }
+
+/**
+ * Parameters with a default that the provider refuses when set to null or
+ * "": kubernetes reads its service-account token from this file.
+ */
+export const NOT_EMPTY_PARAMS: Partial<Record<AuthType, string[]>> = {
+  kubernetes: ['kubernetes_jwt_path']
+}
+
+/**
+ * Where the provider's answer depends on the Airflow line. Provider 4.3.4,
+ * the newest for Airflow 2.10, has no jwt auth and no team paths (a key it
+ * does not name reaches hvac, which refuses it at login), and its gcp auth
+ * reads the key from gcp_key_path or gcp_keyfile_dict (4.8.4 falls back to
+ * Google's default credentials). Each entry names the lines it concerns.
+ */
+export interface ProviderLimit {
+  airflow: string[]
+  provider: string
+  authTypes: string[]
+  kwargs: string[]
+  required: Partial<Record<AuthType, string[][]>>
+}
+
+export const PROVIDER_LIMITS: ProviderLimit[] = [
+  {
+    airflow: ['2.10'],
+    provider: '4.3.4',
+    authTypes: ['jwt'],
+    kwargs: [
+      'jwt_role',
+      'jwt_token',
+      'jwt_token_path',
+      'use_team_secrets_path',
+      'global_secrets_path'
+    ],
+    required: { gcp: [['gcp_key_path', 'gcp_keyfile_dict']] }
+  }
+]
 
 /** Parameters whose value is a credential: never a literal in git. */
 export const SECRET_KWARGS = new Set([
@@ -56,7 +99,11 @@ export const MANAGED_KWARGS = [
   'kv_engine_version'
 ] as const
 
-/** Provider kwargs, plus the hvac.Client ones it passes through. */
+/**
+ * Provider kwargs, plus what it passes through to hvac.Client and on to
+ * hvac's adapter. Any other key makes hvac raise TypeError when the client
+ * logs in, so Airflow gets no secret from Vault.
+ */
 export const KNOWN_KWARGS = [
   ...MANAGED_KWARGS,
   'url',
@@ -91,8 +138,19 @@ export const KNOWN_KWARGS = [
   'verify',
   'cert',
   'proxies',
-  'allow_redirects'
+  'allow_redirects',
+  'ignore_exceptions',
+  'strict_http',
+  'request_header'
 ]
 
 export const BACKEND_CLASS =
   'airflow.providers.hashicorp.secrets.vault.VaultBackend'
+
+/**
+ * Whether the provider sees a value: it tests truthiness, so null and ""
+ * count as unset. A reference ({ env }, { file }) counts as set.
+ */
+export function isSet(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== ''
+}

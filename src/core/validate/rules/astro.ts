@@ -3,7 +3,7 @@ import type { Manifest } from '../../manifest/schema.js'
 import { backendKwargsProblems } from './backend-kwargs.js'
 import { provisionKwargsProblems } from './provision.js'
 
-/** Stands for the role_id provision hands over (a reference, not a literal). */
+/** Stands for the role_id and secret_id provision hands over (references). */
 const HANDED_OVER = { env: 'provisioned' }
 
 /**
@@ -28,7 +28,12 @@ export function astroProblems(manifest: Manifest): PathProblem[] {
       key in own ? [...here, 'backend_kwargs', key] : [...shared, key]
     // Provisioned credentials are not in the manifest, and must not be.
     const checked = manifest.provision
-      ? { auth_type: 'approle', role_id: HANDED_OVER, ...merged }
+      ? {
+          auth_type: 'approle',
+          role_id: HANDED_OVER,
+          secret_id: HANDED_OVER,
+          ...merged
+        }
       : merged
     for (const problem of [
       ...backendKwargsProblems(checked, where, manifest.vault),

@@ -6,10 +6,13 @@ import {
   AUTH_TYPES,
   KNOWN_KWARGS,
   MANAGED_KWARGS,
+  NOT_EMPTY_PARAMS,
   REQUIRED_PARAMS,
   SECRET_KWARGS,
+  isSet,
   type AuthType
 } from '../../vault-backend/kwargs.js'
+import { providerLimitNotes } from '../../vault-backend/provider-limits.js'
 
 type Path = (string | number)[]
 
@@ -53,11 +56,13 @@ export function backendKwargsProblems(
         )
       )
     } else if (!KNOWN_KWARGS.includes(key)) {
+      // VaultBackend hands unknown keys to hvac, which raises TypeError at
+      // login: every lookup fails, so this is an error, not a warning.
       problems.push(
-        warning(
+        error(
           'backend-kwargs-unknown-key',
           where(key),
-          `${JSON.stringify(key)} is not a VaultBackend or hvac kwarg; ${didYouMean(key, KNOWN_KWARGS) || 'check the spelling'}`,
+          `${JSON.stringify(key)} is not a VaultBackend or hvac kwarg, and hvac refuses it at login so Airflow sees no secrets; ${didYouMean(key, KNOWN_KWARGS) || 'check the spelling'}`,
           true
         )
       )
@@ -89,22 +94,56 @@ function authProblems(
       )
     ]
   }
-  const missing = REQUIRED_PARAMS[authType as AuthType].filter(
-    (anyOf) =>
-      !anyOf.some((name) => kwargs[name] !== undefined && kwargs[name] !== null)
+  const auth = authType as AuthType
+  const missing = REQUIRED_PARAMS[auth].filter(
+    (anyOf) => !anyOf.some((name) => isSet(kwargs[name]))
   )
-  return missing.map((anyOf) => {
-    const names = anyOf.join(' or ')
-    const message = `auth_type ${authType} needs ${names}; without it VaultBackend fails to start and Airflow sees no secrets`
-    // Token auth can fall back to VAULT_TOKEN in Airflow's environment.
-    return authType === 'token'
-      ? warning(
-          'auth-param-missing',
-          where('auth_type'),
-          `${message}, unless VAULT_TOKEN is set on the Deployment`
-        )
-      : error('auth-param-missing', where('auth_type'), message)
-  })
+  const empty = (NOT_EMPTY_PARAMS[auth] ?? []).filter(
+    (name) => name in kwargs && !isSet(kwargs[name])
+  )
+  return [
+    ...missing.map((anyOf) => missingProblem(auth, anyOf, where)),
+    ...empty.map((name) =>
+      error(
+        'auth-param-missing',
+        where(name),
+        `auth_type ${auth} needs ${name}; set to ${JSON.stringify(kwargs[name])} it makes VaultBackend fail to start (leave it out for the default)`
+      )
+    ),
+    ...(auth === 'approle' && !isSet(kwargs.secret_id)
+      ? [
+          warning(
+            'auth-param-missing',
+            where('auth_type'),
+            'auth_type approle without secret_id logs in only if the role has bind_secret_id=false; Vault refuses it otherwise'
+          )
+        ]
+      : []),
+    ...providerLimitNotes(kwargs, auth).map((n) =>
+      warning('backend-kwargs-provider-version', where(n.key), n.message)
+    )
+  ]
+}
+
+function missingProblem(
+  authType: AuthType,
+  anyOf: string[],
+  where: (key: string) => Path
+): PathProblem {
+  const names = anyOf.join(' or ')
+  // ldap and userpass pass the constructor and fail at Vault's login.
+  const fails = ['ldap', 'userpass'].includes(authType)
+    ? 'hvac logs in without it and Vault refuses the login'
+    : 'VaultBackend fails to start'
+  const message = `auth_type ${authType} needs ${names}; without it ${fails} and Airflow sees no secrets`
+  // Token auth can fall back to VAULT_TOKEN in Airflow's environment.
+  return authType === 'token'
+    ? warning(
+        'auth-param-missing',
+        where('auth_type'),
+        `${message}, unless VAULT_TOKEN is set on the Deployment`
+      )
+    : error('auth-param-missing', where('auth_type'), message)
 }
 
 function urlProblems(

@@ -3,6 +3,7 @@ import type { VaultConnection } from '../clients/vault/session.js'
 import type { AstroEnv } from '../sync/astro-connection.js'
 import { connectionFromEnv, connectionSecrets } from '../io/vault-env.js'
 import { astroFromEnv } from '../io/astro-env.js'
+import { urlCredentials } from '../io/url-credentials.js'
 import type { ActionSettings } from './inputs.js'
 import { maskSecret } from './mask.js'
 
@@ -25,7 +26,8 @@ export async function maskedConnections(
   connection.onToken = maskSecret
   // A long run outlives GitHub's ID token: a re-login asks for a new one.
   if (jwt) connection.refreshJwt = () => core.getIDToken(settings.jwtAudience)
-  const astro = astroFromEnv(settings.vaultEnv)
+  urlCredentials(settings.vaultEnv.ASTRO_API_URL).forEach(maskSecret)
+  const astro = astroFromEnv(settings.vaultEnv, (w) => core.warning(w))
   if (astro.token) maskSecret(astro.token)
   return { connection, astro }
 }

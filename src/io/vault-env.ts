@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs'
 import type { VaultAuth, VaultConnection } from '../clients/vault/session.js'
 import { applyProxyEnv } from './proxy-env.js'
 import { SettingsError } from './settings-error.js'
+import { shownAddress } from '../core/render/address.js'
+import { urlCredentials } from './url-credentials.js'
 
 export { SettingsError }
 
@@ -29,12 +31,12 @@ export function connectionFromEnv(
   const address = (env.VAULT_ADDR || 'http://127.0.0.1:8200').trim()
   if (!/^https?:\/\/[^/]+/.test(address)) {
     throw new SettingsError(
-      `VAULT_ADDR "${address}" is not an http(s) address, such as https://vault.example.com:8200`
+      `VAULT_ADDR "${shownAddress(address)}" is not an http(s) address, such as https://vault.example.com:8200`
     )
   }
   if (/^http:\/\//i.test(address) && !isLoopback(address)) {
     warn(
-      `VAULT_ADDR ${address} is plain http and not this machine: tokens and secrets cross the network unencrypted; use https`
+      `VAULT_ADDR ${shownAddress(address)} is plain http and not this machine: tokens and secrets cross the network unencrypted; use https`
     )
   }
   applyProxyEnv(env)
@@ -119,7 +121,10 @@ function authFromEnv(
 
 /** Every credential in the settings, for masking. */
 export function connectionSecrets(connection: VaultConnection): string[] {
-  const { auth } = connection
+  return [...authSecrets(connection), ...urlCredentials(connection.address)]
+}
+
+function authSecrets({ auth }: VaultConnection): string[] {
   switch (auth.method) {
     case 'token':
       return [auth.token]
@@ -130,7 +135,7 @@ export function connectionSecrets(connection: VaultConnection): string[] {
   }
 }
 
-function isLoopback(address: string): boolean {
+export function isLoopback(address: string): boolean {
   const host = new URL(address).hostname.replace(/^\[|\]$/g, '')
   return (
     host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host)

@@ -18,6 +18,7 @@ import { applyProvision } from './apply.js'
 import { prepare } from './prepare.js'
 import { redactReport } from '../sync/secret-forms.js'
 import { connectionSecrets } from '../io/vault-env.js'
+import { shownAddress } from '../core/render/address.js'
 import { describePolicies } from './policies.js'
 import type { ProvisionRequest } from './request.js'
 import type { ProvisionReport } from '../core/provision/report.js'
@@ -72,7 +73,7 @@ async function provision(request: ProvisionRequest): Promise<ProvisionReport> {
   let session: VaultSession | undefined
   try {
     session = await VaultSession.open({ ...request.connection, namespace })
-    report.address = request.connection.address
+    report.address = shownAddress(request.connection.address)
     const admin = new VaultAdmin(session.http)
     const state = await readProvisionState(admin, manifest, provision)
     const vault = planVault(manifest, provision, state)

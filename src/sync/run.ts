@@ -19,6 +19,7 @@ import { kwargsJsonFor, syncAstro } from './astro.js'
 import { astroConnection, type AstroEnv } from './astro-connection.js'
 import { redactReport, urisWithSecrets } from './secret-forms.js'
 import { connectionSecrets } from '../io/vault-env.js'
+import { shownAddress } from '../core/render/address.js'
 import { applyChecked } from './apply-checked.js'
 import { astroAccount, tokenLostMessage } from './failure-account.js'
 import type { SyncCommand, SyncReport } from './report.js'
@@ -132,7 +133,7 @@ async function sync(request: SyncRequest): Promise<SyncReport> {
       prune: pruneFor(manifest.vault.prune, kvVersion)
     })
     const vault: NonNullable<SyncReport['vault']> = {
-      address: request.connection.address,
+      address: shownAddress(request.connection.address),
       mount: manifest.vault.mount,
       kvVersion,
       changes,

@@ -9,6 +9,7 @@ import { printReport } from './print-report.js'
 import { readManifestFile, validationInputs } from '../../io/manifest-file.js'
 import { connectionFromEnv, connectionSecrets } from '../../io/vault-env.js'
 import { astroFromEnv } from '../../io/astro-env.js'
+import { urlCredentials } from '../../io/url-credentials.js'
 import { credentialsFileWriter } from '../../io/credentials-file.js'
 import type { CliRuntime } from '../runtime.js'
 
@@ -41,7 +42,7 @@ export async function runProvisionCommand(
     text: manifest.text,
     validate: validationInputs(manifest, runtime.env),
     connection,
-    astro: astroFromEnv(runtime.env),
+    astro: astroFromEnv(runtime.env, (w) => warnings.push(w)),
     planOnly: options.plan,
     rotate: options.rotate,
     handOff
@@ -53,7 +54,8 @@ export async function runProvisionCommand(
     warnings,
     credentials: [
       ...connectionSecrets(connection),
-      ...(runtime.env.ASTRO_API_TOKEN ? [runtime.env.ASTRO_API_TOKEN] : [])
+      ...(runtime.env.ASTRO_API_TOKEN ? [runtime.env.ASTRO_API_TOKEN] : []),
+      ...urlCredentials(runtime.env.ASTRO_API_URL)
     ]
   })
   return provisionExitCode(report)

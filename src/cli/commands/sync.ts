@@ -12,6 +12,7 @@ import {
 import { readManifestFile, validationInputs } from '../../io/manifest-file.js'
 import { connectionFromEnv, connectionSecrets } from '../../io/vault-env.js'
 import { astroFromEnv } from '../../io/astro-env.js'
+import { urlCredentials } from '../../io/url-credentials.js'
 import { renderAstroText } from '../../core/render/astro-text.js'
 import type { CliRuntime } from '../runtime.js'
 import { printReport } from './print-report.js'
@@ -40,7 +41,7 @@ export async function runSyncCommand(
     text: manifest.text,
     validate: validationInputs(manifest, runtime.env),
     connection,
-    astro: astroFromEnv(runtime.env)
+    astro: astroFromEnv(runtime.env, (w) => warnings.push(w))
   })
   printReport(runtime, report, {
     json: options.json,
@@ -49,7 +50,8 @@ export async function runSyncCommand(
     warnings,
     credentials: [
       ...connectionSecrets(connection),
-      ...(runtime.env.ASTRO_API_TOKEN ? [runtime.env.ASTRO_API_TOKEN] : [])
+      ...(runtime.env.ASTRO_API_TOKEN ? [runtime.env.ASTRO_API_TOKEN] : []),
+      ...urlCredentials(runtime.env.ASTRO_API_URL)
     ]
   })
   return syncExitCode(report)

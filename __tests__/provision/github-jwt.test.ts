@@ -14,6 +14,7 @@ import {
   type Servers
 } from './fixture.js'
 import {
+  REPO,
   ciEnv,
   jwtLogin,
   jwtProvision,
@@ -79,6 +80,36 @@ test('the apply role logs CI in with the sync policy, enough for apply, prune an
   })
   expect(plan.stderr).toBe('')
   expect(plan.code).toBe(0)
+  // The single role of an earlier provision, which let pull requests
+  // write, is retired by the next provision.
+  const url = servers.vault.url
+  const legacy = await call(
+    url,
+    'POST',
+    `auth/${mount}/role/airflow-vault-sync`,
+    servers.vault.rootToken,
+    {
+      role_type: 'jwt',
+      user_claim: 'repository',
+      bound_audiences: ['https://github.com/octo-org'],
+      bound_claims_type: 'glob',
+      bound_claims: {
+        repository: REPO.name,
+        ref: ['refs/heads/main', 'refs/pull/*/merge']
+      },
+      token_policies: [`airflow-vault-sync-${servers.mount}`]
+    }
+  )
+  expect(legacy.status).toBe(204)
+  expect((await jwtLogin(url, mount, 'airflow-vault-sync', pr)).status).toBe(
+    200
+  )
+  const retire = await cli(['provision'], { cwd: p.dir, env: operator })
+  expect(retire.stdout).toContain('  delete    jwt-role airflow-vault-sync\n')
+  expect(retire.stdout).toContain('jwt-role airflow-vault-sync: deleted')
+  expect((await jwtLogin(url, mount, 'airflow-vault-sync', pr)).status).toBe(
+    400
+  )
   // A rerun of provision is a no-op.
   const rerun = await cli(['provision', '--json'], {
     cwd: p.dir,

@@ -95,6 +95,9 @@ test('a version written by someone else cannot be compared without a value; appl
   expect((meta.body.data as { current_version: number }).current_version).toBe(
     2
   )
+  // Idempotent: the marks are current, so a rerun writes nothing.
+  const rerun = JSON.parse((await ci.apply('apply', '--json')).stdout)
+  expect(rerun.vault.written).toBe(0)
   const again = await ci.plan('plan')
   expect(again.stdout).toContain('0 to update, 0 to delete, 6 unchanged')
 })

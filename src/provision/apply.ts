@@ -29,11 +29,15 @@ export interface ApplyContext {
 export async function applyProvision(ctx: ApplyContext): Promise<void> {
   const { report, admin } = ctx
   const pending = report.steps.filter(
-    (s) => s.kind !== 'secret-id' && s.action !== 'unchanged' && s.body
+    (s) =>
+      s.kind !== 'secret-id' &&
+      s.action !== 'unchanged' &&
+      (s.body || s.action === 'delete')
   )
   for (const [i, s] of pending.entries()) {
     try {
-      await admin.write(s.path, s.body as Record<string, unknown>)
+      if (s.action === 'delete') await admin.remove(s.path)
+      else await admin.write(s.path, s.body as Record<string, unknown>)
       report.done.push(`${s.kind} ${s.name}: ${s.action}d`)
     } catch (cause) {
       report.notAttempted.push(

@@ -10,6 +10,9 @@ import {
 import type { ProvisionState } from '../core/provision/state.js'
 import type { VaultAdmin } from '../clients/vault/admin.js'
 
+/** The one role provision made before the plan/apply split. */
+const LEGACY_JWT_ROLE = 'airflow-vault-sync'
+
 /**
  * Everything provision compares against, read before the first write.
  * Roles under an auth mount that does not exist yet are simply absent.
@@ -50,6 +53,12 @@ export async function readProvisionState(
     state.jwtConfig = await admin.jwtConfig(jwt.mount)
     for (const role of [jwt.plan_role, jwt.apply_role])
       state.jwtRoles[role] = await admin.jwtRole(jwt.mount, role)
+    const legacy = LEGACY_JWT_ROLE
+    if (legacy !== jwt.plan_role && legacy !== jwt.apply_role) {
+      const old = await admin.jwtRole(jwt.mount, legacy)
+      if (old?.token_policies.includes(syncPolicyName(manifest)))
+        state.legacyJwtRole = legacy
+    }
   }
   return state
 }

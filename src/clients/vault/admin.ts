@@ -160,6 +160,11 @@ export class VaultAdmin {
     await this.http.send({ method: 'POST', path: encodePath(path), body })
   }
 
+  /** DELETE a plan step's path (a role provision retires). */
+  async remove(path: string): Promise<void> {
+    await this.http.send({ method: 'DELETE', path: encodePath(path) })
+  }
+
   private async read(path: string): Promise<unknown> {
     const response = await this.http.send({ method: 'GET', path }, [200, 404])
     return response.status === 200 ? response.body : null

@@ -112,6 +112,14 @@ export function planVault(
       jwtRoleStep(state, jwt, 'plan', planPolicyName(manifest)),
       jwtRoleStep(state, jwt, 'apply', syncPolicyName(manifest))
     )
+    if (state.legacyJwtRole) {
+      const role = state.legacyJwtRole
+      steps.push(
+        step('jwt-role', `auth/${jwt.mount}/role/${role}`, role, 'delete', [
+          'the single role of an earlier provision, with the sync policy: pull requests could write with it'
+        ])
+      )
+    }
   }
   return { kvVersion, steps, conflicts }
 }

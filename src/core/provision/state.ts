@@ -57,6 +57,11 @@ export interface ProvisionState {
   jwtConfig?: JwtConfigRead | null
   /** The plan and apply roles by name; null when absent. */
   jwtRoles: Record<string, JwtRoleRead | null>
+  /**
+   * The single role of an earlier provision (airflow-vault-sync, with the
+   * sync policy), which pull requests could log in to: retired.
+   */
+  legacyJwtRole?: string
 }
 
 /** The mount that would hold `path`, or one `path` would sit inside. */

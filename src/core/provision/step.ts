@@ -8,7 +8,7 @@ export type StepKind =
   | 'jwt-role'
   | 'secret-id'
 
-export type StepAction = 'create' | 'update' | 'unchanged' | 'issue'
+export type StepAction = 'create' | 'update' | 'unchanged' | 'issue' | 'delete'
 
 export interface Step {
   kind: StepKind

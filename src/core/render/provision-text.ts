@@ -5,7 +5,8 @@ const VERB: Record<Step['action'], string> = {
   create: 'create',
   update: 'update',
   unchanged: 'unchanged',
-  issue: 'issue'
+  issue: 'issue',
+  delete: 'delete'
 }
 
 /** The plan and what was done, for a terminal; never a credential. */

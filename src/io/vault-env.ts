@@ -5,6 +5,7 @@ import { applyProxyEnv } from './proxy-env.js'
 import { SettingsError } from './settings-error.js'
 import { shownAddress } from '../core/render/address.js'
 import { urlCredentials } from './url-credentials.js'
+import { parseGoBool } from './go-bool.js'
 
 export { SettingsError }
 
@@ -40,11 +41,7 @@ export function connectionFromEnv(
     )
   }
   applyProxyEnv(env)
-  const skipVerify =
-    env.VAULT_SKIP_VERIFY !== undefined &&
-    env.VAULT_SKIP_VERIFY !== '' &&
-    env.VAULT_SKIP_VERIFY !== 'false' &&
-    env.VAULT_SKIP_VERIFY !== '0'
+  const skipVerify = parseGoBool('VAULT_SKIP_VERIFY', env.VAULT_SKIP_VERIFY)
   if (skipVerify)
     warn(
       'VAULT_SKIP_VERIFY is set: the Vault server’s TLS certificate is not checked'

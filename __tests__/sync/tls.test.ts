@@ -1,39 +1,62 @@
 /**
- * The CLI against a Vault that speaks HTTPS with a certificate from a CA
- * made for this test file: untrusted until VAULT_CACERT names the CA,
- * VAULT_SKIP_VERIFY only when set (and warned about), and a wrong CA file
- * or host named in the message.
+ * The CLI against a Vault that speaks HTTPS: untrusted until VAULT_CACERT
+ * names the CA, VAULT_SKIP_VERIFY only when set (and warned about), and a
+ * wrong CA file or host named in the message. In the real tier the Vault is
+ * OpenBao's `-dev-tls` with the CA it makes; otherwise the dev server with
+ * a CA made for this file (which also signs a certificate for another host).
  */
-import { writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
-import {
-  startVaultDevServer,
-  type VaultDevServer
-} from '../../devserver/vault/index.js'
+import { startVaultDevServer } from '../../devserver/vault/index.js'
+import { startOpenBao } from '../../tools/real-systems/openbao.js'
 import { makeTestCa, type TestCa } from '../helpers/test-ca.js'
+import { devOnly, serverKind } from '../vault-devserver/helpers/target.js'
 import { manifestFor, project, type SyncProject } from './fixture.js'
 
+interface TlsVault {
+  url: string
+  token: string
+  caFile: string
+  close(): Promise<void>
+}
+
+async function startTlsVault(ca: TestCa): Promise<TlsVault> {
+  if (serverKind !== 'openbao') {
+    const dev = await startVaultDevServer({ tls: ca.server })
+    const { url, rootToken: token } = dev
+    return { url, token, caFile: ca.caFile, close: () => dev.close() }
+  }
+  const bao = await startOpenBao({ tls: true })
+  const dir = mkdtempSync(path.join(tmpdir(), 'bao-ca-'))
+  const caFile = path.join(dir, 'vault-ca.pem')
+  writeFileSync(caFile, bao.caCert ?? '')
+  const close = async (): Promise<void> => {
+    await bao.stop()
+    rmSync(dir, { recursive: true, force: true })
+  }
+  return { url: bao.url, token: bao.token, caFile, close }
+}
+
 let ca: TestCa
-let vault: VaultDevServer
+let vault: TlsVault
 beforeAll(async () => {
   ca = makeTestCa()
-  vault = await startVaultDevServer({
-    mounts: [{ path: 'airflow', version: 2 }],
-    tls: ca.server
-  })
+  vault = await startTlsVault(ca)
 })
 afterAll(async () => {
   await vault.close()
   ca.remove()
 })
 
+/** `secret/` is KV v2 on both servers, as in `vault server -dev`. */
 function tlsProject(url = vault.url): SyncProject {
-  const p = project(url, vault.rootToken)
-  p.write(manifestFor('airflow'))
+  const p = project(url, vault.token)
+  p.write(manifestFor('secret'))
   return p
 }
 
-test('the dev server speaks https', () => {
+test('the server speaks https', () => {
   expect(vault.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/)
 })
 
@@ -46,7 +69,7 @@ test('without VAULT_CACERT the certificate is not trusted: exit 3, and what to s
 
 test('VAULT_CACERT makes it trusted: apply, then a clean plan', async () => {
   const p = tlsProject()
-  p.env.VAULT_CACERT = ca.caFile
+  p.env.VAULT_CACERT = vault.caFile
   const apply = await p.run('apply')
   expect(apply.stderr).toBe('')
   expect(apply.code).toBe(0)
@@ -87,7 +110,9 @@ test('a VAULT_CACERT file that is not a certificate is a usage error', async () 
   expect(run.stderr).toContain(`${p.env.VAULT_CACERT} holds no PEM certificate`)
 })
 
-test('a certificate for another host says so', async () => {
+// The CA made here signs a certificate for another host; OpenBao's own CA
+// only signs one for this machine.
+devOnly('a certificate for another host says so', async () => {
   const other = await startVaultDevServer({ tls: ca.otherHost })
   try {
     const p = tlsProject(other.url)
@@ -102,17 +127,21 @@ test('a certificate for another host says so', async () => {
 
 test('localhost is in the certificate too', async () => {
   const p = tlsProject(vault.url.replace('127.0.0.1', 'localhost'))
-  p.env.VAULT_CACERT = ca.caFile
+  p.env.VAULT_CACERT = vault.caFile
   const run = await p.run('plan')
   expect(run.stderr).toBe('')
   expect(run.code).toBe(0)
 })
 
 test('https:// to a plain-http Vault says which of the two is wrong', async () => {
-  const plain = await startVaultDevServer()
+  // The real tier's plain OpenBao, or a plain dev server.
+  const plain =
+    serverKind === 'openbao'
+      ? { url: process.env.VAULT_ADDR ?? '', close: async () => {} }
+      : await startVaultDevServer()
   try {
     const p = tlsProject(plain.url.replace('http:', 'https:'))
-    p.env.VAULT_CACERT = ca.caFile
+    p.env.VAULT_CACERT = vault.caFile
     const run = await p.run('plan')
     expect(run.code).toBe(3)
     expect(run.stderr).toContain('the TLS handshake failed')

@@ -13,6 +13,10 @@ import {
   SUDO,
   UPDATE
 } from '../../devserver/vault/acl/capabilities.js'
+import { devOnly } from './helpers/target.js'
+
+// Unit tests of the dev server's ACL code, no server asked: skipped in the real tier.
+const test = devOnly
 
 function acl(...hcl: string[]): Acl {
   return new Acl(hcl.map((h) => parsePolicy(h)))

@@ -7,7 +7,10 @@ import {
   type VaultDevServer,
   startVaultDevServer
 } from '../../devserver/vault/index.js'
-import { Client, at } from './helpers/target.js'
+import { Client, at, devOnly } from './helpers/target.js'
+
+// Fault injection is the dev server's own: skipped in the real tier.
+const test = devOnly
 
 let dev: VaultDevServer
 let c: Client

@@ -3,6 +3,10 @@
  */
 import { spawn } from 'node:child_process'
 import { parseArgs } from '../../devserver/vault/cli.js'
+import { devOnly } from './helpers/target.js'
+
+// The dev server's command line: skipped in the real tier.
+const test = devOnly
 
 test('defaults follow vault server -dev: 127.0.0.1:8200', () => {
   expect(parseArgs([], {})).toEqual({

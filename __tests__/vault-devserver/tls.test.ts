@@ -7,6 +7,10 @@ import { readFileSync } from 'node:fs'
 import { parseArgs } from '../../devserver/vault/cli.js'
 import { startVaultDevServer } from '../../devserver/vault/index.js'
 import { makeTestCa } from '../helpers/test-ca.js'
+import { devOnly } from './helpers/target.js'
+
+// The dev server's own TLS options (OpenBao's TLS: __tests__/sync/tls.test.ts): skipped in the real tier.
+const test = devOnly
 
 test('--tls-cert and --tls-key name the files to serve HTTPS with', () => {
   expect(

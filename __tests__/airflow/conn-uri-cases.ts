@@ -50,6 +50,11 @@ export interface BuildCase {
   uri: string
   /** Airflow 2.x / 3.0 get_uri, when it differs. */
   uriAirflow2?: string
+  /**
+   * The URI we store (buildConnUri without a version), when it differs
+   * from get_uri's: `__extra__` where Airflow 3.1+ would decode a value.
+   */
+  stored?: string
   /** Fields that do not come back, per Airflow line (2: only where 2 ≠ 3). */
   roundTrip: { 3: ConnectionFieldName[]; 2: ConnectionFieldName[] }
 }
@@ -1718,7 +1723,22 @@ export const BUILD_CASES: BuildCase[] = [
       extra: { __extra__: '{"a": "b"}', c: 'd' }
     },
     uri: 'http://h/?__extra__=%7B%22a%22%3A+%22b%22%7D&c=d',
+    stored:
+      'http://h/?__extra__=%7B%22__extra__%22%3A+%22%7B%5C%22a%5C%22%3A+%5C%22b%5C%22%7D%22%2C+%22c%22%3A+%22d%22%7D',
     roundTrip: { 3: ['extra'], 2: [] }
+  },
+  {
+    // Airflow 3.1 tasks (and the 3.1+ core) would read ?timeout=30 as 30.
+    name: 'string extras that look like JSON are stored as __extra__',
+    input: {
+      conn_type: 'http',
+      host: 'h',
+      extra: { timeout: '30', verify: 'true', note: 'x' }
+    },
+    uri: 'http://h/?timeout=30&verify=true&note=x',
+    stored:
+      'http://h/?__extra__=%7B%22timeout%22%3A+%2230%22%2C+%22verify%22%3A+%22true%22%2C+%22note%22%3A+%22x%22%7D',
+    roundTrip: { 3: [], 2: [] }
   },
   {
     name: 'all fields absent but the type',

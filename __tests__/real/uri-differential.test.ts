@@ -19,6 +19,7 @@ import {
   DIFF_SEED,
   sample
 } from './helpers/uri-corpus.js'
+import { compareStored } from './helpers/uri-stored.js'
 import {
   compareBuild,
   compareParse,
@@ -104,6 +105,14 @@ describe.each(AIRFLOW_LINES)('Airflow %s', (line) => {
     async (path) => {
       const v = await compareBuild(await oracle(), path, inputs)
       expectAgreement(v, line, path, 'build: corpus')
+    }
+  )
+
+  test.each(pathsOf(line))(
+    `%s path: the conn_uri we store for ${CASES} declarations reads back as declared`,
+    async (path) => {
+      const v = await compareStored(await oracle(), path, inputs)
+      expectAgreement(v, line, path, 'stored uri: corpus')
     }
   )
 })

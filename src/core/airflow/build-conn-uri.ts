@@ -52,7 +52,7 @@ export function connectionFieldsFromInput(
  * (`urlencode` then `parse_qsl` gives the same dict back exactly when all
  * values are strings; a lone surrogate makes Python raise instead.)
  */
-function extraQuery(extra: string): string {
+function extraQuery(extra: string, portable: boolean): string {
   let decoded: PyJson = new Map()
   try {
     decoded = pythonJsonLoads(extra)
@@ -62,14 +62,36 @@ function extraQuery(extra: string): string {
   if (
     decoded instanceof Map &&
     decoded.size > 0 &&
-    [...decoded.values()].every((v) => typeof v === 'string')
+    [...decoded.values()].every(
+      (v) => typeof v === 'string' && !(portable && looksLikeJson(v))
+    )
   ) {
     return urlencode(decoded as Map<string, string>)
   }
   return urlencode([[EXTRA_KEY, extra]])
 }
 
-/** `get_uri()` on stored fields; throws like Python on a lone surrogate. */
+/**
+ * Would the Airflow 3.1+ core read this flat query value back as JSON
+ * (`"30"` → 30, `"true"` → True)? Such extras are written as `__extra__`,
+ * which every line reads verbatim.
+ */
+function looksLikeJson(value: string): boolean {
+  if (value === '') return false
+  try {
+    pythonJsonLoads(value)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * `get_uri()` on stored fields; throws like Python on a lone surrogate.
+ * Without `opts.airflow` it writes the URI we store: the 3.1+ get_uri, but
+ * with `__extra__` wherever the flat query form would not read back the
+ * same on every Airflow line (see looksLikeJson).
+ */
 export function getConnUri(
   fields: ConnectionFields,
   opts: BuildOptions = {}
@@ -98,11 +120,17 @@ export function getConnUri(
   }
   if (schema) hostBlock += `/${quote(schema)}`
   uri += hostBlock
-  if (fields.extra) uri += (schema ? '?' : '/?') + extraQuery(fields.extra)
+  if (fields.extra) {
+    const portable = opts.airflow === undefined
+    uri += (schema ? '?' : '/?') + extraQuery(fields.extra, portable)
+  }
   return uri
 }
 
-/** The conn_uri Airflow would generate for declared fields. */
+/**
+ * The conn_uri Airflow would generate for declared fields, or, without
+ * `opts.airflow`, the one we store (readable alike by every line).
+ */
 export function buildConnUri(
   input: ConnectionInput,
   opts: BuildOptions = {}

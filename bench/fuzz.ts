@@ -4,6 +4,11 @@
  *
  *   npx tsx bench/fuzz.ts [cases] [target...]   (default 100000, all targets)
  *
+ * The `differential` target (bench/fuzz-airflow.ts) asks the real Airflow of
+ * every pinned line, so it runs only when named:
+ *
+ *   npx tsx bench/fuzz.ts 50000 differential      (AIRFLOW_LINES=3.1,3.3 to narrow)
+ *
  * Prints per target the cases run, failures (with the shrunk counterexample
  * and the seed to replay it), wall time and peak RSS; exits 1 on a failure.
  */
@@ -21,6 +26,7 @@ import {
   uriLike,
   yamlManifest
 } from '../__tests__/property/properties.js'
+import { fuzzAirflow } from './fuzz-airflow.js'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const EXAMPLES = ['examples/airflow-secrets.yaml', 'examples/broken.yaml'].map(
@@ -50,6 +56,7 @@ let failed = false
 console.log(`fuzz: ${cases} cases per target, seed ${seed}`)
 for (const [name, make] of Object.entries(targets)) {
   if (only.length > 0 && !only.some((o) => name.includes(o))) continue
+  if (only.length === 1 && only[0] === 'differential') break
   const rssBefore = process.resourceUsage().maxRSS
   const start = performance.now()
   const details = fc.check(make(), { numRuns: cases, seed })
@@ -66,5 +73,8 @@ for (const [name, make] of Object.entries(targets)) {
     console.log(`  counterexample: ${fc.stringify(details.counterexample)}`)
     console.log(`  error: ${String(details.errorInstance).slice(0, 500)}`)
   }
+}
+if (only.includes('differential') && !(await fuzzAirflow(cases, seed))) {
+  failed = true
 }
 process.exitCode = failed ? 1 : 0

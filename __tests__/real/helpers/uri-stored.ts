@@ -31,9 +31,17 @@ function declared(input: ConnectionInput): Fields {
 }
 
 function readBack(f: Fields): Fields {
-  const extra =
-    typeof f.extra === 'string' && f.extra !== '' ? JSON.parse(f.extra) : null
-  return { ...f, login: f.login ?? '', extra }
+  return { ...f, login: f.login ?? '', extra: extraBack(f.extra) }
+}
+
+/** The extra a hook reads; text that is no JSON (3.2+ Task SDK keeps it) as is. */
+function extraBack(extra: unknown): unknown {
+  if (typeof extra !== 'string' || extra === '') return null
+  try {
+    return JSON.parse(extra)
+  } catch {
+    return { notJson: extra }
+  }
 }
 
 /** Parse each stored URI with the oracle's Airflow; compare with the declaration. */

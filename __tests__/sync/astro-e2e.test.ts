@@ -1,31 +1,32 @@
-import {
-  startVaultDevServer,
-  type VaultDevServer
-} from '../../devserver/vault/index.js'
+/**
+ * Sync with Astro: the Vault side is the suite's target (OpenBao in the
+ * real tier, a fresh KV v2 mount per test), the Astro side our test server.
+ */
 import {
   SEED_IDS,
   startAstroTestServer,
   type AstroTestServer
 } from '../../devserver/astro/index.js'
+import { openTarget, type Target } from '../vault-devserver/helpers/target.js'
 import { manifestFor, project, type SyncProject } from './fixture.js'
 
-let vault: VaultDevServer
+let t: Target
+let mount: string
 let astro: AstroTestServer
+beforeAll(async () => {
+  t = await openTarget({ mounts: [] })
+})
+afterAll(() => t.close())
 beforeEach(async () => {
-  vault = await startVaultDevServer({
-    mounts: [{ path: 'airflow', version: 2 }]
-  })
+  mount = await t.mountKv(2, 'airflow')
   astro = await startAstroTestServer()
 })
-afterEach(async () => {
-  await vault.close()
-  await astro.close()
-})
+afterEach(() => astro.close())
 
 const ROLE_SECRET = 'astro-kw4rgs-s3cret/id'
 
 function astroProject(): SyncProject {
-  const p = project(vault.url, vault.rootToken)
+  const p = project(t.url, t.rootToken)
   Object.assign(p.env, {
     ASTRO_API_URL: astro.url,
     ASTRO_API_TOKEN: astro.token,
@@ -33,7 +34,7 @@ function astroProject(): SyncProject {
     SECRET_ID: ROLE_SECRET
   })
   p.write(
-    manifestFor('airflow') +
+    manifestFor(mount) +
       `astro:
   organization_id: ${astro.organizationId}
   deployments:
@@ -80,7 +81,7 @@ test('apply points every Deployment at Vault, keeping everything else', async ()
   )
   expect(kwargs?.isSecret).toBe(true)
   expect(JSON.parse(kwargs?.value ?? '{}')).toMatchObject({
-    mount_point: 'airflow',
+    mount_point: mount,
     connections_path: 'connections',
     kv_engine_version: 2,
     auth_type: 'approle',
@@ -126,7 +127,8 @@ test('without ASTRO_API_TOKEN, a manifest with astro: is a problem before any wr
   const run = await p.run('apply')
   expect(run.code).toBe(1)
   expect(run.stdout).toContain('astro-token-missing')
-  expect(vault.counters.snapshot().kvWrites).toBe(0)
+  // Nothing was written: the mount lists nothing.
+  expect((await t.root.list(`${mount}/metadata/`)).status).toBe(404)
 })
 
 test('an Astro error is a remote failure that says what to fix', async () => {
@@ -142,7 +144,7 @@ test('wait: healthy polls the Deployment after the update until it is HEALTHY', 
   const { runSync } = await import('../../src/sync/run.js')
   const p = astroProject()
   const text =
-    manifestFor('airflow') +
+    manifestFor(mount) +
     `astro:
   organization_id: ${astro.organizationId}
   wait: healthy
@@ -160,9 +162,9 @@ test('wait: healthy polls the Deployment after the update until it is HEALTHY', 
       values: { env: (n) => p.env[n], file: () => undefined }
     },
     connection: {
-      address: vault.url,
+      address: t.url,
       skipVerify: false,
-      auth: { method: 'token', token: vault.rootToken },
+      auth: { method: 'token', token: t.rootToken },
       timeoutMs: 5000,
       concurrency: 4
     },

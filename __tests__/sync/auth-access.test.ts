@@ -1,7 +1,9 @@
 import {
+  namespaceTests,
   openTarget,
   str,
-  type Target
+  type Target,
+  uniq
 } from '../vault-devserver/helpers/target.js'
 import {
   githubClaims,
@@ -12,6 +14,7 @@ import {
 import { manifestFor, project } from './fixture.js'
 
 let t: Target
+const nsTest = namespaceTests ? test : test.skip
 beforeAll(async () => {
   t = await openTarget()
 })
@@ -149,36 +152,75 @@ test('missing credentials and values are usage errors and problems, before any r
   )
 })
 
-test('a namespace (HCP "admin") keeps the secrets in its own tree', async () => {
+/**
+ * A namespace: the dev server's HCP-style `admin`, or a fresh one on
+ * OpenBao, whose open-source edition has namespaces.
+ */
+async function namespaceServer(): Promise<{
+  url: string
+  token: string
+  ns: string
+  close(): Promise<void>
+}> {
+  if (t.real) {
+    const ns = uniq('ns')
+    await t.root.post(`sys/namespaces/${ns}`)
+    const close = async (): Promise<void> => {
+      await t.root.del('sys/mounts/airflow', {
+        headers: { 'X-Vault-Namespace': ns }
+      })
+      await t.root.del(`sys/namespaces/${ns}`)
+    }
+    return { url: t.url, token: t.rootToken, ns, close }
+  }
   const { startVaultDevServer } = await import('../../devserver/vault/index.js')
   const dev = await startVaultDevServer({ namespaces: true, mounts: [] })
-  try {
-    const admin = {
-      'X-Vault-Namespace': 'admin',
-      'X-Vault-Token': dev.rootToken
-    }
-    await fetch(`${dev.url}/v1/sys/mounts/airflow`, {
-      method: 'POST',
-      headers: admin,
-      body: JSON.stringify({ type: 'kv', options: { version: '2' } })
-    })
-    const p = project(dev.url, dev.rootToken)
-    p.write(
-      manifestFor('airflow').replace('vault:\n', 'vault:\n  namespace: admin\n')
-    )
-    const apply = await p.json('apply')
-    expect(apply.error).toBeUndefined()
-    expect(apply.vault?.written).toBe(6)
-    const inAdmin = await fetch(
-      `${dev.url}/v1/airflow/data/variables/retries`,
-      { headers: admin }
-    )
-    expect(inAdmin.status).toBe(200)
-    const inRoot = await fetch(`${dev.url}/v1/airflow/data/variables/retries`, {
-      headers: { 'X-Vault-Token': dev.rootToken }
-    })
-    expect(inRoot.status).not.toBe(200)
-  } finally {
-    await dev.close()
+  return {
+    url: dev.url,
+    token: dev.rootToken,
+    ns: 'admin',
+    close: () => dev.close()
   }
-})
+}
+
+nsTest(
+  'a namespace (HCP "admin") keeps the secrets in its own tree',
+  async () => {
+    const server = await namespaceServer()
+    try {
+      const inNs = {
+        'X-Vault-Namespace': server.ns,
+        'X-Vault-Token': server.token
+      }
+      await fetch(`${server.url}/v1/sys/mounts/airflow`, {
+        method: 'POST',
+        headers: inNs,
+        body: JSON.stringify({ type: 'kv', options: { version: '2' } })
+      })
+      const p = project(server.url, server.token)
+      p.write(
+        manifestFor('airflow').replace(
+          'vault:\n',
+          `vault:\n  namespace: ${server.ns}\n`
+        )
+      )
+      const apply = await p.json('apply')
+      expect(apply.error).toBeUndefined()
+      expect(apply.vault?.written).toBe(6)
+      const inside = await fetch(
+        `${server.url}/v1/airflow/data/variables/retries`,
+        { headers: inNs }
+      )
+      expect(inside.status).toBe(200)
+      const inRoot = await fetch(
+        `${server.url}/v1/airflow/data/variables/retries`,
+        {
+          headers: { 'X-Vault-Token': server.token }
+        }
+      )
+      expect(inRoot.status).not.toBe(200)
+    } finally {
+      await server.close()
+    }
+  }
+)

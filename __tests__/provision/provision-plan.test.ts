@@ -9,6 +9,12 @@ import {
   type Servers
 } from './fixture.js'
 import { SEED_IDS } from '../../devserver/astro/index.js'
+import { devOnly } from '../vault-devserver/helpers/target.js'
+
+// A fresh, empty server per test (fixed names, the whole mount table
+// checked); against OpenBao the same flows run in provision-e2e and
+// check-access. Skipped in the real tier.
+const test = devOnly
 
 let servers: Servers
 beforeEach(async () => {

@@ -16,6 +16,10 @@ import {
 } from '../../src/sync/report.js'
 import { renderAstroText } from '../../src/core/render/astro-text.js'
 import { manifestFor, project, type SyncProject } from './fixture.js'
+import { devOnly } from '../vault-devserver/helpers/target.js'
+
+// Fault injection needs the dev server: skipped in the real tier.
+const test = devOnly
 
 // Astro fails mid-run only on the test server: faults are injected there.
 let vault: VaultDevServer

@@ -13,6 +13,10 @@ import { desiredSecrets } from '../../src/core/sync/desired.js'
 import { validateManifest } from '../../src/core/validate/validate.js'
 import type { ValueRef } from '../../src/core/manifest/value-ref.js'
 import { manifestFor, project } from './fixture.js'
+import { devOnly } from '../vault-devserver/helpers/target.js'
+
+// Fault injection needs the dev server: skipped in the real tier.
+const test = devOnly
 
 // Fault injection needs our dev server; a real Vault cannot be told to fail.
 let dev: VaultDevServer

@@ -6,6 +6,10 @@
 import { proxyFor } from '../../src/clients/net/proxy-settings.js'
 import { proxyFromEnv } from '../../src/io/proxy-env.js'
 import { SettingsError } from '../../src/io/settings-error.js'
+import { devOnly } from '../vault-devserver/helpers/target.js'
+
+// No Vault is asked: skipped in the real tier.
+const test = devOnly
 
 const PROXY = 'http://proxy.internal:3128'
 

@@ -16,6 +16,10 @@ import {
 import { makeTestCa, type TestCa } from '../helpers/test-ca.js'
 import { startTestProxy, type TestProxy } from '../helpers/proxy.js'
 import { manifestFor, project, type SyncProject } from './fixture.js'
+import { devOnly } from '../vault-devserver/helpers/target.js'
+
+// The proxy is the subject, in front of a dev server with this suite's test CA (OpenBao's TLS: tls.test.ts): skipped in the real tier.
+const test = devOnly
 
 let ca: TestCa
 let vault: VaultDevServer

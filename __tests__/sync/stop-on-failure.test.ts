@@ -1,5 +1,9 @@
 import { startVaultDevServer } from '../../devserver/vault/index.js'
 import { manifestFor, project } from './fixture.js'
+import { devOnly } from '../vault-devserver/helpers/target.js'
+
+// Fault injection and counters need the dev server: skipped in the real tier.
+const test = devOnly
 
 test('a failed read stops the run: no request is still in flight or started after it returns', async () => {
   const vault = await startVaultDevServer({

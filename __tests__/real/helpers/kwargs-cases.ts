@@ -17,6 +17,8 @@ export interface Logins {
   token: string
   /** A file holding a JWT-shaped string, for *_path parameters. */
   tokenFile: string
+  /** Answers azure's and radius's config write (kwargs-config-vault.ts). */
+  configVault: string
 }
 
 export interface KwargsCase {
@@ -53,7 +55,7 @@ function complete(l: Logins): Record<string, Record<string, unknown>> {
       region: 'eu-west-1'
     },
     azure: {
-      url: CLOSED,
+      url: l.configVault,
       azure_tenant_id: 'tenant',
       azure_resource: 'https://vault',
       key_id: 'client',
@@ -79,7 +81,7 @@ function complete(l: Logins): Record<string, Record<string, unknown>> {
       password: l.userpass.password
     },
     radius: {
-      url: CLOSED,
+      url: l.configVault,
       radius_host: 'radius.example.com',
       radius_secret: 'radius-secret',
       radius_port: 1812
@@ -105,19 +107,22 @@ export function kwargsCases(l: Logins, authTypes: string[]): KwargsCase[] {
       auth_type: auth,
       ...(all[auth] ?? { url: CLOSED })
     }
-    cases.push({ name: `${auth}: complete`, kwargs: full })
+    // Airflow's environment can stand in for a token (token auth, and the
+    // azure and radius auth that never log in): ask with VAULT_TOKEN too.
+    const env: NonNullable<KwargsCase['variants']> = [
+      'token',
+      'azure',
+      'radius'
+    ].includes(auth)
+      ? [{ name: 'VAULT_TOKEN set', env: { VAULT_TOKEN: l.token } }]
+      : []
+    cases.push({ name: `${auth}: complete`, kwargs: full, variants: env })
     for (const key of Object.keys(full).filter(
       (k) => k !== 'auth_type' && !NOT_PARAMS.has(k)
     )) {
       const { [key]: _gone, ...without } = full
-      const variants: KwargsCase['variants'] = []
-      // Airflow's environment can stand in for a token, and an AppRole
-      // can be made to need no secret_id: ask under those conditions too.
-      if (auth === 'token')
-        variants.push({
-          name: 'VAULT_TOKEN set',
-          env: { VAULT_TOKEN: l.token }
-        })
+      const variants = [...env]
+      // An AppRole can be made to need no secret_id: ask that way too.
       if (auth === 'approle' && key === 'secret_id')
         variants.push({
           name: 'bind_secret_id=false',
@@ -127,7 +132,8 @@ export function kwargsCases(l: Logins, authTypes: string[]): KwargsCase[] {
       if (!SECRET_KWARGS.has(key) && typeof full[key] === 'string')
         cases.push({
           name: `${auth}: ${key} empty`,
-          kwargs: { ...full, [key]: '' }
+          kwargs: { ...full, [key]: '' },
+          variants: env
         })
     }
     const some = Object.keys(full).find(
@@ -136,7 +142,8 @@ export function kwargsCases(l: Logins, authTypes: string[]): KwargsCase[] {
     if (some)
       cases.push({
         name: `${auth}: misspelt ${some}s`,
-        kwargs: { ...full, [`${some}s`]: 'x' }
+        kwargs: { ...full, [`${some}s`]: 'x' },
+        variants: env
       })
   }
   // Past the auth checks nothing here needs Vault: 4.8.4 sends no request

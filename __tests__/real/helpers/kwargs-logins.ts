@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { Client, str, uniq } from '../../vault-devserver/helpers/target.js'
 import type { Logins } from './kwargs-cases.js'
+import { startConfigVault } from './kwargs-config-vault.js'
 
 async function ok(
   reply: Promise<{ status: number; text: string }>,
@@ -59,7 +60,9 @@ export async function openBaoLogins(
   const dir = mkdtempSync(path.join(tmpdir(), 'avs-kwargs-'))
   const tokenFile = path.join(dir, 'jwt')
   writeFileSync(tokenFile, 'eyJ.example.jwt\n')
+  const configVault = await startConfigVault()
   return {
+    configVault: configVault.url,
     url,
     approle: { mount: approle, roleId: await roleId('bound'), secretId },
     unbound: { roleId: await roleId('unbound') },
@@ -67,6 +70,7 @@ export async function openBaoLogins(
     token,
     tokenFile,
     close: async () => {
+      await configVault.close()
       rmSync(dir, { recursive: true, force: true })
       await root.del(`sys/auth/${approle}`)
       await root.del(`sys/auth/${userpass}`)

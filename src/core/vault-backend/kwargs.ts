@@ -41,6 +41,14 @@ export const REQUIRED_PARAMS: Record<AuthType, string[][]> = {
 }
 
 /**
+ * Auth types whose provider code does not log in: `_auth_azure` and
+ * `_auth_radius` write auth/<mount>/config (hvac's `configure`) with the
+ * kwargs, then read with whatever token hvac finds, VAULT_TOKEN. Seen in
+ * 4.3.4 and 4.8.4 (__tests__/real/kwargs-provider.test.ts).
+ */
+export const CONFIGURE_ONLY_AUTH: readonly AuthType[] = ['azure', 'radius']
+
+/**
  * Parameters with a default that the provider refuses when set to null or
  * "": kubernetes reads its service-account token from this file.
  */

@@ -4,6 +4,7 @@ import type { VaultSettings } from '../../manifest/schema.js'
 import { didYouMean } from '../suggest.js'
 import {
   AUTH_TYPES,
+  CONFIGURE_ONLY_AUTH,
   KNOWN_KWARGS,
   MANAGED_KWARGS,
   NOT_EMPTY_PARAMS,
@@ -116,6 +117,15 @@ function authProblems(
             'auth-param-missing',
             where('auth_type'),
             'auth_type approle without secret_id logs in only if the role has bind_secret_id=false; Vault refuses it otherwise'
+          )
+        ]
+      : []),
+    ...(CONFIGURE_ONLY_AUTH.includes(auth)
+      ? [
+          warning(
+            'auth-type-no-login',
+            where('auth_type'),
+            `the provider's ${auth} auth does not log in: it writes auth/${auth}/config (or auth_mount_point's) with these kwargs and then reads with the VAULT_TOKEN of Airflow's environment; without VAULT_TOKEN on the Deployment, Airflow sees no secrets`
           )
         ]
       : []),

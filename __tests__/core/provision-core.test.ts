@@ -244,7 +244,9 @@ test('github_jwt without a ref or environment, with a pull ref, or without the i
     githubJwtProblems(withJwt(jwt)).map((p) => `${p.code} ${p.path.join('.')}`)
   expect(codes({})).toEqual(['provision-jwt-unbound provision.github_jwt'])
   expect(codes({ allow_any_ref: true })).toEqual([])
-  expect(codes({ environment: 'production' })).toEqual([])
+  expect(codes({ environment: 'production' })).toEqual([
+    'provision-jwt-plan-pulls-only provision.github_jwt'
+  ])
   expect(codes({ ref: ['refs/heads/main', 'refs/pull/*/merge'] })).toEqual([
     'provision-jwt-pull-ref provision.github_jwt.ref.1'
   ])

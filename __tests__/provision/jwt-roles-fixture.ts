@@ -13,7 +13,16 @@ import {
   mint,
   type KeyPair
 } from '../vault-devserver/helpers/jwt.js'
-import { call } from './fixture.js'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { SyncProject } from '../sync/fixture.js'
+import {
+  call,
+  provisionManifest,
+  provisionProject,
+  type Servers
+} from './fixture.js'
 
 export interface Issuer {
   url: string
@@ -110,4 +119,36 @@ export function ciEnv(
   if (mount !== 'jwt') ci.VAULT_AUTH_MOUNT = mount
   delete ci.VAULT_TOKEN
   return ci
+}
+
+export const PLAN = 'airflow-vault-sync-plan'
+export const APPLY = 'airflow-vault-sync-apply'
+/** The claims that differ in a pull request's token and a production job's. */
+export const PR = {
+  ref: 'refs/pull/42/merge',
+  sub: `repo:${REPO.name}:pull_request`
+}
+export const PRODUCTION = {
+  environment: 'production',
+  sub: `repo:${REPO.name}:environment:production`
+}
+
+/** Provisioned: the apply role needs main and environment: production. */
+export async function provisionWithRoles(
+  servers: Servers,
+  issuer: Issuer,
+  jwtMount: string
+): Promise<SyncProject> {
+  const provision = jwtProvision(issuer, {
+    mount: jwtMount,
+    approle: servers.approle,
+    lines: '    ref: refs/heads/main\n    environment: production\n'
+  })
+  const p = provisionProject(servers, { provision, astro: false })
+  p.write(provisionManifest(undefined, { mount: servers.mount, provision }))
+  const creds = join(mkdtempSync(join(tmpdir(), 'avs-creds-')), 'c.json')
+  const run = await p.run('provision', '--credentials-file', creds)
+  expect(run.stderr).toBe('')
+  expect(run.code).toBe(0)
+  return p
 }

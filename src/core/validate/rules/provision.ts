@@ -1,4 +1,4 @@
-import { error, type PathProblem } from '../../problems.js'
+import { error, warning, type PathProblem } from '../../problems.js'
 import type { Manifest } from '../../manifest/schema.js'
 import type { BackendKwargs } from '../../manifest/astro-schema.js'
 
@@ -72,6 +72,15 @@ export function githubJwtProblems(manifest: Manifest): PathProblem[] {
         'provision-jwt-unbound',
         at,
         'github_jwt binds no ref and no environment, so a workflow on any branch could log in with the apply role and write or delete secrets: set ref (the default branch, refs/heads/main) and/or environment (e.g. production, with required reviewers), or say allow_any_ref: true'
+      )
+    )
+  }
+  if (jwt.ref === undefined && jwt.environment !== undefined) {
+    problems.push(
+      warning(
+        'provision-jwt-plan-pulls-only',
+        at,
+        'without ref, the plan role is bound to pull requests only, so drift and plan on the default branch cannot log in: set ref: refs/heads/main'
       )
     )
   }

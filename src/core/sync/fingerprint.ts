@@ -75,7 +75,8 @@ export async function compareByMark(
   if (!mark)
     return {
       verdict: 'unknown',
-      reason: 'no fingerprint yet: apply records one with each write'
+      reason:
+        'no fingerprint yet: apply records one with each write when the manifest has provision.github_jwt'
     }
   if (mark.version !== version)
     return {

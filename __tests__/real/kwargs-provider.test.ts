@@ -63,6 +63,17 @@ test.each(AIRFLOW_LINES)(
   }
 )
 
+test('every kwarg we know is taken by the provider or hvac of some line', () => {
+  const taken = new Set(
+    [...signatures.values()].flatMap((s) => [
+      ...s.backend,
+      ...s.hvac_client,
+      ...s.hvac_adapter
+    ])
+  )
+  expect(KNOWN_KWARGS.filter((k) => !taken.has(k))).toEqual([])
+})
+
 /** Every line's verdict on one case, under each of its conditions. */
 async function verdicts(
   c: KwargsCase

@@ -138,16 +138,18 @@ export class VaultAdmin {
     role: string,
     accessor: string
   ): Promise<void> {
+    // An accessor already gone: Vault says 400, OpenBao 500, both with
+    // "failed to find accessor entry". Not retried: the answer is final.
     const response = await this.http.send(
       {
         method: 'POST',
         path: `${encodePath('auth', mount, 'role', role)}/secret-id-accessor/destroy`,
         body: { secret_id_accessor: accessor }
       },
-      [200, 204, 400]
+      [200, 204, 400, 500]
     )
     const errors = (response.body as { errors?: unknown } | null)?.errors
-    if (response.status === 400 && !String(errors).includes('failed to find'))
+    if (response.status >= 400 && !String(errors).includes('failed to find'))
       throw new VaultError(
         `cannot destroy secret-id ${accessor} of role ${role}: ${String(errors)}`,
         400,

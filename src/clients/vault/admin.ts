@@ -152,7 +152,7 @@ export class VaultAdmin {
     if (response.status >= 400 && !String(errors).includes('failed to find'))
       throw new VaultError(
         `cannot destroy secret-id ${accessor} of role ${role}: ${String(errors)}`,
-        400,
+        response.status,
         `auth/${mount}/role/${role}/secret-id-accessor/destroy`
       )
   }

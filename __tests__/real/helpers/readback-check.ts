@@ -23,7 +23,8 @@ type Each<T> = Record<
 interface ReadBack {
   connections: Each<ReadConnection>
   variables: Each<unknown>
-  config: Each<unknown>
+  /** `via` says which lookup answered: conf's _secret option or get_config. */
+  config: Each<{ via: string; value: unknown }>
 }
 
 export interface Verdict {
@@ -130,9 +131,13 @@ export async function readBack(
     const r = answer.result.config[key]
     judge(
       `config ${key}`,
-      r?.ok && r.value === meant
+      r?.ok && r.value.value === meant
         ? []
-        : [r?.ok ? 'value differs' : `${r?.error.type}: ${r?.error.message}`]
+        : [
+            r?.ok
+              ? `value differs (via ${r.value.via})`
+              : `${r?.error.type}: ${r?.error.message}`
+          ]
     )
   }
   return { agreed, total, mismatches, known }

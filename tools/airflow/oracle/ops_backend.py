@@ -153,13 +153,33 @@ def each(keys: list[str], read: Any) -> dict[str, Any]:
     return out
 
 
+def read_config(key: str) -> dict[str, Any]:
+    """A config entry the way Airflow asks for it.
+
+    For a sensitive option of that name (``[database] sql_alchemy_conn``),
+    ``conf.get`` with ``AIRFLOW__<SECTION>__<KEY>_SECRET=<key>`` set, as a
+    Deployment would configure it; otherwise the backend's ``get_config``,
+    which is all ``conf`` would call.
+    """
+    from airflow.configuration import conf, get_custom_secret_backend
+
+    # An option that moved ([core] -> [database] sql_alchemy_conn) is listed
+    # under both names; ask by the current one, as a Deployment would.
+    renamed = getattr(conf, "deprecated_options", {})
+    sections = sorted(
+        (s for s, o in conf.sensitive_config_values if o == key),
+        key=lambda s: ((s, key) not in renamed, s),
+    )
+    if not sections:
+        return {"via": "get_config", "value": get_custom_secret_backend().get_config(key)}
+    section = sections[0]
+    with environment({f"AIRFLOW__{section.upper()}__{key.upper()}_SECRET": key}):
+        return {"via": f"[{section}] {key}_secret", "value": conf.get(section, key)}
+
+
 @op("backend_read")
 def backend_read(request: Request) -> dict[str, Any]:
-    """Read connections, variables and config through Airflow's own lookups.
-
-    Config is what ``[section] option_secret = key`` makes Airflow ask: the
-    configured backend's ``get_config(key)``.
-    """
+    """Read connections, variables and config through Airflow's own lookups."""
     path = request.get("path", "core")
     configure(request["kwargs"])
     get_connection, get_variable = lookups(path)
@@ -169,11 +189,8 @@ def backend_read(request: Request) -> dict[str, Any]:
     def connection(conn_id: str) -> dict[str, Any]:
         return read_connection(get_connection(conn_id), uris.get(conn_id))
 
-    from airflow.configuration import get_custom_secret_backend
-
-    def config(key: str) -> Any:
-        backend = get_custom_secret_backend()
-        return backend.get_config(key)
+    def config(key: str) -> dict[str, Any]:
+        return read_config(key)
 
     return {
         "path": path,

@@ -16,6 +16,7 @@ import {
 import { basename, join, relative } from 'node:path'
 import { envBin, ensureToolsEnv, TOOLS_DIR } from './envs.js'
 import { ensureActionlint } from './go-tools.js'
+import { workflowRuleProblems } from './workflow-rules.js'
 
 export interface LintRun {
   tool: string
@@ -96,6 +97,22 @@ export function lintWorkflows(root: string): LintRun {
   }
 }
 
+/** Our own rules (workflow-rules.ts) over the same files. */
+export function workflowRules(root: string): LintRun {
+  const files = [
+    ...yamlIn(join(root, '.github', 'workflows')),
+    ...yamlIn(join(root, 'examples', 'workflows'))
+  ]
+  const problems = files
+    .flatMap((f) => workflowRuleProblems(f))
+    .map((p) => relative(root, p))
+  return {
+    tool: 'workflow rules',
+    ok: problems.length === 0,
+    output: problems.join('\n')
+  }
+}
+
 export function lintAll(): LintRun[] {
   const tools = ensureToolsEnv()
   const path = `${join(tools.dir, 'bin')}:${process.env.PATH ?? ''}`
@@ -117,6 +134,7 @@ export function lintAll(): LintRun[] {
       path
     ),
     lintWorkflows(ROOT),
+    workflowRules(ROOT),
     run('shellcheck', envBin(tools, 'shellcheck'), ['.ci/run'], ROOT, path)
   ]
 }

@@ -1066,7 +1066,7 @@ export const PARSE_CASES: ParseCase[] = [
       extra: '{"a": "3", "b": "2"}'
     },
     regenerated: 'postgres://host/db?a=3&b=2',
-    notes: ['uri-repeated-query-key']
+    notes: ['uri-repeated-query-key', 'uri-query-value-decoded']
   },
   {
     name: "keys without '=' and blank values",
@@ -1264,7 +1264,7 @@ export const PARSE_CASES: ParseCase[] = [
       extra: '{"a": "1"}'
     },
     regenerated: 'postgres://host/db?a=1',
-    notes: ['uri-fragment']
+    notes: ['uri-query-value-decoded', 'uri-fragment']
   },
   {
     name: 'URL in query without credentials: garbage',

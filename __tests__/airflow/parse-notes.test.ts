@@ -26,7 +26,13 @@ test.each<[string, string[]]>([
   ['spark://K8S://host', ['uri-uppercase-scheme']],
   ['postgres://host/?__extra__=', ['uri-empty-extra']],
   ['postgres://host/?__extra__=%7B%7D&a=b', ['uri-extra-discards-params']],
-  ['postgres://host/?a=1&a=2', ['uri-repeated-query-key']],
+  [
+    'postgres://host/?a=1&a=2',
+    ['uri-repeated-query-key', 'uri-query-value-decoded']
+  ],
+  ['postgres://host/?timeout=30&flag=true', ['uri-query-value-decoded']],
+  ['postgres://host/?name=abc&empty=', []],
+  ['postgres://host/?__extra__=%7B%22a%22%3A+1%7D', []],
   ['postgres://host/db#x', ['uri-fragment']],
   ['postgres://u:@host', ['uri-empty-password']],
   ['postgres://u:p%zz@host', ['uri-bad-percent-escape']],

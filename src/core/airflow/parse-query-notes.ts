@@ -5,6 +5,7 @@
  */
 import { EXTRA_KEY } from './connection.js'
 import { badEscape, note } from './parse-netloc-notes.js'
+import { pythonJsonLoads } from './python-json-loads.js'
 import { unquotePlus } from './python-quote.js'
 import type { SplitResult } from './python-urllib.js'
 import type { UriNote } from './uri-diagnostics.js'
@@ -35,6 +36,30 @@ function extraKeyNotes(pairs: Array<[string, string]>): UriNote[] {
     )
   }
   return notes
+}
+
+/** Does `json.loads` accept the text (so Airflow 3.1+ core decodes it)? */
+function isJson(value: string): boolean {
+  try {
+    pythonJsonLoads(value)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Flat values that some Airflow lines read as JSON and others keep as text. */
+function decodedValueNotes(pairs: Array<[string, string]>): UriNote[] {
+  if (pairs.some(([k]) => k === EXTRA_KEY)) return []
+  if (!pairs.some(([, v]) => v !== '' && isJson(v))) return []
+  return note(
+    'uri-query-value-decoded',
+    'A query value is valid JSON (a number, true, false, null, a quoted ' +
+      'string, a list or an object). Airflow 3.1 tasks and the 3.1+ core ' +
+      'model store it as that JSON value (apache/airflow#59339); Airflow 2, ' +
+      '3.0 and the 3.2+ Task SDK keep the text. To get the same extra on ' +
+      'every version, write the extras as one __extra__ JSON object.'
+  )
 }
 
 /** All query and fragment notes. */
@@ -81,7 +106,7 @@ export function queryNotes(
       )
     )
   }
-  notes.push(...extraKeyNotes(pairs))
+  notes.push(...extraKeyNotes(pairs), ...decodedValueNotes(pairs))
   notes.push(...badEscape('query', parts.query, unquotePlus(parts.query)))
   if (uri.includes('#')) {
     notes.push(

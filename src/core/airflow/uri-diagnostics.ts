@@ -40,6 +40,8 @@ export type UriNoteCode =
   | 'uri-empty-extra'
   /** `__extra__` present: every other query parameter is discarded. */
   | 'uri-extra-discards-params'
+  /** A flat query value that Airflow 3.1+ core reads as JSON, others as text. */
+  | 'uri-query-value-decoded'
   /** A query key repeated: only its last value is kept. */
   | 'uri-repeated-query-key'
   /** A raw `#`: the text after it is dropped. */

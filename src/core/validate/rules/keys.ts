@@ -3,7 +3,9 @@ import { error, warning, type PathProblem } from '../../problems.js'
 /**
  * Ids and keys become Vault path segments and Airflow lookups. The rules are
  * the ones every Airflow 2 and 3 entry point accepts (airflow.md §3): the
- * model is looser, but the CLI and REST API are not.
+ * model is looser, but the CLI and REST API are not. __tests__/real/ids-keys
+ * checks against each real version that nothing accepted here is refused
+ * there (src/core/airflow/airflow-ids.ts models each version's own rules).
  */
 const CONN_ID = /^[A-Za-z0-9_.-]+$/
 const MAX_CONN_ID = 200
@@ -41,7 +43,7 @@ export function connIdProblems(id: string): PathProblem[] {
       error(
         'conn-id-dotdot',
         path,
-        `connection id ${JSON.stringify(id)} contains '..', which Airflow rejects and Vault refuses in paths; rename it`,
+        `connection id ${JSON.stringify(id)} contains '..', which Vault refuses in paths (and the airflow CLI refuses from Airflow 3.3); rename it`,
         true
       )
     ]

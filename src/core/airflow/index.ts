@@ -25,6 +25,12 @@ export {
   type ParseBehaviour,
   type VersionBehaviour
 } from './airflow-versions.js'
+export {
+  cliAcceptsConnId,
+  restAcceptsConnId,
+  restAcceptsVariableKey,
+  sanitizeConnId
+} from './airflow-ids.js'
 export { parseConnUri } from './parse-conn-uri.js'
 export type {
   ParseOptions,

@@ -38,6 +38,8 @@ export interface AppliedExample {
   approle: Record<string, unknown>
   /** The same, logging in with a token of the reader policy instead. */
   token: Record<string, unknown>
+  /** What `validate` told the user about this manifest, values known. */
+  problems: Array<{ severity: string; code: string; path: string }>
 }
 
 interface ExampleYaml {
@@ -94,6 +96,13 @@ export async function applyExample(
       ASTRO_API_URL: astro.url,
       ASTRO_API_TOKEN: astro.token
     }
+    const validated = await cli(
+      ['validate', '-f', 'airflow-secrets.yaml', '--json'],
+      { cwd: dir, env }
+    )
+    const { problems } = JSON.parse(validated.stdout) as {
+      problems: AppliedExample['problems']
+    }
     for (const command of ['provision', 'apply']) {
       const run = await cli([command, '-f', 'airflow-secrets.yaml'], {
         cwd: dir,
@@ -121,7 +130,7 @@ export async function applyExample(
       auth_type: 'token',
       token: str(created.body, 'auth.client_token')
     }
-    return { server: vault.name, kv, format, approle, token }
+    return { server: vault.name, kv, format, approle, token, problems }
   } finally {
     await astro.close()
   }

@@ -3,8 +3,11 @@
  * code path by code path: every URI and declaration of our own tables
  * (__tests__/airflow/conn-uri-cases.ts) and a seeded generated corpus must
  * parse to the same fields, fail in the same place, and build to the same
- * string. Replay another corpus with AIRFLOW_DIFF_SEED; AIRFLOW_DIFF_CASES
- * sets its size (default 2,000 of each kind per version).
+ * string; the URI we store must read back as declared; and connection ids
+ * and variable keys must be judged as that version judges them. (Ids share
+ * this file because each Airflow takes seconds to import: one oracle per
+ * line answers everything.) Replay another corpus with AIRFLOW_DIFF_SEED;
+ * AIRFLOW_DIFF_CASES sets its size (default 2,000 of each kind per line).
  */
 import { BUILD_CASES, PARSE_CASES } from '../airflow/conn-uri-cases.js'
 import {
@@ -19,6 +22,8 @@ import {
   DIFF_SEED,
   sample
 } from './helpers/uri-corpus.js'
+import { compareIds } from './helpers/ids-compare.js'
+import { idCorpus } from './helpers/ids-corpus.js'
 import { compareStored } from './helpers/uri-stored.js'
 import {
   compareBuild,
@@ -29,6 +34,7 @@ import {
 const CASES = Number(process.env.AIRFLOW_DIFF_CASES ?? 2000)
 const uris = sample(corpusUri, CASES)
 const inputs = sample(corpusInput, CASES)
+const ids = idCorpus(3000)
 
 // Importing Airflow takes seconds, so every line starts at once and each
 // oracle then answers all the questions of this file.
@@ -115,4 +121,9 @@ describe.each(AIRFLOW_LINES)('Airflow %s', (line) => {
       expectAgreement(v, line, path, 'stored uri: corpus')
     }
   )
+
+  test('connection ids and variable keys are judged as Airflow judges them', async () => {
+    const v = await compareIds(await oracle(), ids)
+    expectAgreement(v, line, 'core', 'ids and keys')
+  })
 })

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { isInside, type ValueSource } from '../core/manifest/refs.js'
 import type { ValidateOptions } from '../core/validate/validate.js'
+import { maxFileBytes, readValueFile, valueFileIssue } from './value-file.js'
 
 /** A manifest that could not be read is a usage error, not a problem. */
 export class ManifestReadError extends Error {}
@@ -57,24 +58,21 @@ export function findRepoRoot(start: string): string {
 }
 
 /**
- * Environment and files for references. A symlink inside the repository
- * that points outside it is refused, as a `../` path would be.
+ * Environment and files for references. Files are read and checked by
+ * value-file.ts: regular, inside the repository (a symlink that points
+ * outside it is refused, as a `../` path would be), outside .git/, and
+ * within the size limit.
  */
 export function localValueSource(
   env: NodeJS.ProcessEnv,
   repoRoot: string
 ): ValueSource {
+  const maxBytes = maxFileBytes(env)
   return {
     env: (name) => env[name],
-    file: (absolutePath) => {
-      try {
-        const real = realpathSync(absolutePath)
-        if (!isInside(realpathSync(repoRoot), real)) return undefined
-        return readFileSync(real, 'utf8')
-      } catch {
-        return undefined
-      }
-    }
+    file: (absolutePath) => readValueFile(absolutePath, repoRoot, maxBytes),
+    fileIssue: (absolutePath) =>
+      valueFileIssue(absolutePath, repoRoot, maxBytes)
   }
 }
 

@@ -10,6 +10,20 @@ export interface ValueSource {
   env(name: string): string | undefined
   /** Content of a file, or undefined when it cannot be read. */
   file(absolutePath: string): string | undefined
+  /** Why a file may not be read, found without opening it (validate). */
+  fileIssue?(absolutePath: string): FileIssue | undefined
+}
+
+/** What is wrong with a referenced file; `detail` never holds content. */
+export interface FileIssue {
+  kind:
+    | 'not-found'
+    | 'not-regular'
+    | 'too-large'
+    | 'in-git'
+    | 'outside'
+    | 'unreadable'
+  detail?: string
 }
 
 export interface RefLocation {

@@ -100,7 +100,12 @@ function semanticProblems(
     ),
     ...astroProblems(manifest),
     ...githubJwtProblems(manifest),
-    ...refProblems(collectRefs(manifest), options.manifestDir, options.repoRoot)
+    ...refProblems(
+      collectRefs(manifest),
+      options.manifestDir,
+      options.repoRoot,
+      options.values
+    )
   ]
 }
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { isInside, type ValueSource } from '../core/manifest/refs.js'
+import type { ValueSource } from '../core/manifest/refs.js'
 import type { ValidateOptions } from '../core/validate/validate.js'
 import { maxFileBytes, readValueFile, valueFileIssue } from './value-file.js'
 

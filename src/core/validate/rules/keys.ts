@@ -28,6 +28,17 @@ export function connIdProblems(id: string): PathProblem[] {
       )
     ]
   }
+  // '.' is no Vault path segment: the path would name its folder.
+  if (id === '.') {
+    return [
+      error(
+        'conn-id-invalid',
+        path,
+        "connection id '.' names no Vault path segment (the path would be its folder); rename it",
+        true
+      )
+    ]
+  }
   if (!CONN_ID.test(id)) {
     return [
       error(
@@ -67,6 +78,12 @@ export function keyProblems(
     )
   ]
   if (key.trim() === '') return problem('is empty; give it a name')
+  // A control character would forge a line of a log or a report; '.' is
+  // no Vault path segment (the path would name its folder).
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(key))
+    return problem('contains a control character; use printable text')
+  if (key === '.') return problem('names no Vault path segment; rename it')
   if (length(key) > MAX_KEY) {
     return problem(
       `is ${length(key)} characters; Airflow allows at most ${MAX_KEY}`

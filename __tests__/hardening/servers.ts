@@ -84,3 +84,30 @@ export async function startRedirector(
       })
   }
 }
+
+/** What a hostile server says: a workflow command, ANSI, OSC 8, HTML, markdown. */
+export const HOSTILE =
+  'denied\n::error::pwned\r\n::add-mask::x \u001b[2J\u001b]8;;https://evil.example/\u0007click\u001b]8;;\u0007 <img src=x onerror=alert(1)> | **bold** [link](https://evil.example/) @octocat `tick`'
+
+/** Answers every request 403 with HOSTILE as Vault's error text. */
+export async function startHostileVault(): Promise<{
+  url: string
+  close(): Promise<void>
+}> {
+  const server = http.createServer((req, res) => {
+    req.resume()
+    res
+      .writeHead(403, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ errors: [HOSTILE] }))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}

@@ -6,6 +6,7 @@ import { astroFromEnv } from '../io/astro-env.js'
 import { urlCredentials } from '../io/url-credentials.js'
 import type { ActionSettings } from './inputs.js'
 import { maskSecret } from './mask.js'
+import { warnStep } from './report.js'
 
 /**
  * The Vault and Astro settings of a step, with every credential registered
@@ -20,14 +21,14 @@ export async function maskedConnections(
   const connection = connectionFromEnv(
     settings.vaultEnv,
     { concurrency, jwt },
-    (w) => core.warning(w)
+    warnStep
   )
   connectionSecrets(connection).forEach(maskSecret)
   connection.onToken = maskSecret
   // A long run outlives GitHub's ID token: a re-login asks for a new one.
   if (jwt) connection.refreshJwt = () => core.getIDToken(settings.jwtAudience)
   urlCredentials(settings.vaultEnv.ASTRO_API_URL).forEach(maskSecret)
-  const astro = astroFromEnv(settings.vaultEnv, (w) => core.warning(w))
+  const astro = astroFromEnv(settings.vaultEnv, warnStep)
   if (astro.token) maskSecret(astro.token)
   return { connection, astro }
 }

@@ -21,7 +21,7 @@ import { operatorConnection } from '../io/operator-connection.js'
 import type { HandedCredentials } from '../provision/request.js'
 import type { ActionSettings } from './inputs.js'
 import { maskSecret } from './mask.js'
-import { publishReport } from './report.js'
+import { failStep, publishReport, warnStep } from './report.js'
 import { maskedConnections } from './connections.js'
 
 /**
@@ -63,8 +63,7 @@ export async function runProvisionStep(
       ? `${report.conflicts.join('; ')}; nothing was written`
       : undefined)
   if (why) {
-    core.setOutput('error-message', why)
-    core.setFailed(why)
+    failStep(why)
   } else if (code === 1) core.setFailed(`${manifest.display} has problems`)
   else if (code === 3)
     core.setFailed('some Deployments were not updated; see the summary')
@@ -77,7 +76,7 @@ export async function runCheckAccessStep(
   manifest: ManifestFile
 ): Promise<string> {
   const { connection, operator } = operatorConnection(settings.vaultEnv, (w) =>
-    core.warning(w)
+    warnStep(w)
   )
   if (operator) connectionSecrets(connection).forEach(maskSecret)
   const report = await runCheckAccess({
@@ -94,8 +93,7 @@ export async function runCheckAccessStep(
   publishReport(checkAccessJson(report), report.problems, summary)
   const code = checkAccessExitCode(report)
   if (report.remoteError) {
-    core.setOutput('error-message', report.remoteError)
-    core.setFailed(report.remoteError)
+    failStep(report.remoteError)
   } else if (code !== 0) {
     core.setFailed(
       "Airflow's Vault identity does not have exactly the access it needs; see the summary"

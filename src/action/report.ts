@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import type { Problem } from '../core/problems.js'
 import { redactMasked } from './mask.js'
+import { escapeLine } from '../core/render/escape-text.js'
 
 /** GitHub shows at most 10 of each kind per step; the rest are dropped. */
 const ANNOTATIONS_PER_KIND = 10
@@ -18,7 +19,7 @@ export function annotate(problems: readonly Problem[]): void {
       .filter((p) => p.severity === severity)
       .slice(0, ANNOTATIONS_PER_KIND)
       .forEach((p) =>
-        emit(redactMasked(p.message), {
+        emit(oneLine(p.message), {
           title: p.code,
           file: p.file,
           startLine: p.line,
@@ -61,4 +62,25 @@ export function publishReport(
   core.setOutput('plan', JSON.stringify(json))
   core.setOutput('problems', JSON.stringify(json.problems))
   core.setOutput('summary', summary)
+}
+
+/**
+ * The Action's form of a message for the log, annotations and the
+ * error-message output: redacted, and one line with every control
+ * character escaped, whatever a server put in it.
+ */
+export function oneLine(text: string): string {
+  return escapeLine(redactMasked(text))
+}
+
+/** Fails the step; `error-message` too, unless the problems say why. */
+export function failStep(message: string, errorMessage = true): void {
+  const line = oneLine(message)
+  if (errorMessage) core.setOutput('error-message', line)
+  core.setFailed(line)
+}
+
+/** A warning annotation, one line. */
+export function warnStep(message: string): void {
+  core.warning(oneLine(message))
 }

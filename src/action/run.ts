@@ -12,7 +12,8 @@ import {
 } from '../io/manifest-file.js'
 import { TOOL_NAME } from '../version.js'
 import { getSettings, type ActionSettings } from './inputs.js'
-import { annotate, writeSummary } from './report.js'
+import { annotate, oneLine, writeSummary } from './report.js'
+import { mdCode, mdText } from '../core/render/escape-markdown.js'
 import { redactMasked } from './mask.js'
 import { setRequestLog } from '../clients/net/request-log.js'
 import { escapeLine } from '../core/render/escape-text.js'
@@ -27,7 +28,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const settings = getSettings(env)
     const manifest = readManifestFile(settings.manifest, settings.workspace)
-    summary += `\`${settings.command}\` of \`${manifest.display}\`\n\n`
+    summary += `${mdCode(settings.command, false)} of ${mdCode(manifest.display, false)}\n\n`
     summary += await runStep(settings, manifest)
   } catch (cause) {
     // One failure path for every throw, an Error or not.
@@ -39,11 +40,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
           ? cause.message
           : String(cause)
     )
-    summary += `❌ ${message}\n`
+    summary += `❌ ${mdText(message)}\n`
     core.setOutput('ok', 'false')
-    core.setOutput('error-message', message)
-    if (cause instanceof Error && cause.stack) core.debug(cause.stack)
-    core.setFailed(`${TOOL_NAME} failed: ${message}`)
+    core.setOutput('error-message', oneLine(message))
+    if (cause instanceof Error && cause.stack)
+      core.debug(redactMasked(cause.stack))
+    core.setFailed(oneLine(`${TOOL_NAME} failed: ${message}`))
   } finally {
     setRequestLog(undefined)
     await writeSummary(summary)

@@ -15,7 +15,8 @@ import { renderAstroMarkdown } from '../core/render/astro-markdown.js'
 import type { ActionSettings } from './inputs.js'
 import { maskedConnections } from './connections.js'
 import { maskSecret } from './mask.js'
-import { publishReport } from './report.js'
+import { failStep, publishReport } from './report.js'
+import { mdCode, mdText } from '../core/render/escape-markdown.js'
 
 /** Rows per table in the summary: far under GitHub's 1 MiB. */
 const MAX_ROWS = 1000
@@ -54,8 +55,7 @@ export async function runSyncStep(
   })
   const code = syncExitCode(report)
   if (report.remoteError) {
-    core.setOutput('error-message', report.remoteError)
-    core.setFailed(report.remoteError)
+    failStep(report.remoteError)
   } else if (code === 1 && !(command === 'drift' && !settings.failOnDrift)) {
     core.setFailed(
       command === 'drift'
@@ -73,7 +73,7 @@ function renderSummary(report: SyncReport, file: string): string {
   const vault = report.vault
   if (vault) {
     parts.push(
-      `Vault \`${vault.address}\`, mount \`${vault.mount}/\` (KV v${vault.kvVersion})`
+      `Vault ${mdCode(vault.address, false)}, mount ${mdCode(`${vault.mount}/`, false)} (KV v${vault.kvVersion})`
     )
     parts.push(
       report.command === 'drift'
@@ -86,12 +86,12 @@ function renderSummary(report: SyncReport, file: string): string {
         `**Applied:** ${outcome.written.length} written, ${outcome.failed.length} failed, ${outcome.skipped.length} not attempted.`
       )
       for (const f of outcome.failed)
-        parts.push(`- ❌ ${f.kind} \`${f.key}\`: ${f.error}`)
+        parts.push(`- ❌ ${f.kind} ${mdCode(f.key, false)}: ${mdText(f.error)}`)
     }
   }
   if (report.astro && report.astro.length > 0)
     parts.push(renderAstroMarkdown(report.astro))
-  if (report.remoteError) parts.push(`❌ ${report.remoteError}`)
+  if (report.remoteError) parts.push(`❌ ${mdText(report.remoteError)}`)
   return parts.join('\n\n') + '\n'
 }
 

@@ -13,12 +13,27 @@ import { runUriBuild, runUriParse } from './commands/uri.js'
 import { UsageError, type CliRuntime } from './runtime.js'
 import { HELP } from './help.js'
 import { debugWanted, startDebugLog } from './debug-log.js'
+import { escapeTerminal } from '../core/render/escape-text.js'
+
+/**
+ * Every byte the CLI prints passes escapeTerminal: a server's text or a
+ * key cannot send a terminal escape, or start a line a runner would take
+ * for a workflow command (the CLI never means to send one).
+ */
+function escapedOutput(runtime: CliRuntime): CliRuntime {
+  return {
+    ...runtime,
+    stdout: (text) => runtime.stdout(escapeTerminal(text)),
+    stderr: (text) => runtime.stderr(escapeTerminal(text))
+  }
+}
 
 /** Runs one command and returns its exit code; never calls process.exit. */
 export async function runCli(
   argv: readonly string[],
-  runtime: CliRuntime
+  given: CliRuntime
 ): Promise<number> {
+  const runtime = escapedOutput(given)
   const stopDebugLog = startDebugLog(runtime)
   try {
     const command = parseCliArgs(argv)

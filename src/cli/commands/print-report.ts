@@ -1,6 +1,7 @@
 import { makeRedactor } from '../../core/redact.js'
 import type { Problem } from '../../core/problems.js'
 import { renderProblemsText } from '../../core/render/text.js'
+import { escapeLine } from '../../core/render/escape-text.js'
 import { redactStrings } from '../../sync/secret-forms.js'
 import type { CliRuntime } from '../runtime.js'
 
@@ -41,5 +42,5 @@ export function printReport<R extends Printable>(
         )
   )
   if (report.remoteError)
-    runtime.stderr(redact(`error: ${report.remoteError}\n`))
+    runtime.stderr(`error: ${escapeLine(redact(report.remoteError))}\n`)
 }

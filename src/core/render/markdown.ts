@@ -1,12 +1,13 @@
 import { countBySeverity, type Problem } from '../problems.js'
 import { plural } from './text.js'
+import { mdCode, mdText } from './escape-markdown.js'
 
-/** Table cells are one line, and a `|` would end the cell early. */
-export function cell(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, ' ')
+/** A table cell: plain text, or text shown as code. */
+export type Cell = string | { code: string }
+
+/** Each cell escaped for its kind (escape-markdown.ts), in one place. */
+export function cell(value: Cell): string {
+  return typeof value === 'string' ? mdText(value) : mdCode(value.code)
 }
 
 /**
@@ -15,7 +16,7 @@ export function cell(text: string): string {
  */
 export function table(
   header: string[],
-  rows: string[][],
+  rows: Cell[][],
   maxRows: number
 ): string {
   const shown = rows.slice(0, maxRows)
@@ -38,15 +39,15 @@ export function renderProblemsMarkdown(
   const { errors, warnings } = countBySeverity(problems)
   const status =
     errors > 0
-      ? `❌ \`${file}\`: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`
+      ? `❌ ${mdCode(file, false)}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`
       : warnings > 0
-        ? `⚠️ \`${file}\`: valid, with ${plural(warnings, 'warning')}`
-        : `✅ \`${file}\`: valid, no problems`
+        ? `⚠️ ${mdCode(file, false)}: valid, with ${plural(warnings, 'warning')}`
+        : `✅ ${mdCode(file, false)}: valid, no problems`
   if (problems.length === 0) return `${status}\n`
   const rows = problems.map((p) => [
     p.severity === 'error' ? '❌ error' : '⚠️ warning',
     `${p.line}:${p.column}`,
-    `\`${p.code}\``,
+    { code: p.code },
     p.message
   ])
   return `${status}\n\n${table(['Severity', 'Line', 'Code', 'Message'], rows, maxRows)}\n`

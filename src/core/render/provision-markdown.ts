@@ -1,6 +1,7 @@
 import type { ProvisionReport } from '../provision/report.js'
 import type { CheckAccessReport } from '../provision/access-report.js'
 import { renderCheckAccessText } from '../provision/access-report.js'
+import { mdCode, mdText } from './escape-markdown.js'
 
 const ICON: Record<string, string> = {
   create: '➕',
@@ -9,20 +10,17 @@ const ICON: Record<string, string> = {
   unchanged: '·'
 }
 
-const cell = (text: string): string =>
-  text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
-
 /** provision for the job summary: the plan, what was done, both policies. */
 export function renderProvisionMarkdown(report: ProvisionReport): string {
   const parts: string[] = []
   if (report.address)
     parts.push(
-      `Vault \`${report.address}\`${report.kvVersion ? `, KV v${report.kvVersion}` : ''}`
+      `Vault ${mdCode(report.address, false)}${report.kvVersion ? `, KV v${report.kvVersion}` : ''}`
     )
   if (report.steps.length > 0) {
     const rows = report.steps.map(
       (s) =>
-        `| ${ICON[s.action] ?? ''} ${s.action} | ${s.kind} | \`${cell(s.name)}\` | ${cell(s.details.join('; '))} |`
+        `| ${ICON[s.action] ?? ''} ${s.action} | ${s.kind} | ${mdCode(s.name)} | ${mdText(s.details.join('; '))} |`
     )
     parts.push(
       ['| | what | name | details |', '|---|---|---|---|', ...rows].join('\n')
@@ -33,12 +31,12 @@ export function renderProvisionMarkdown(report: ProvisionReport): string {
       report.deployments
         .map(
           (d) =>
-            `- Deployment ${d.label}: ${d.status === 'failed' ? `❌ ${d.error ?? ''}` : d.status === 'updated' ? 'updated with new credentials' : d.planned === 'update' ? (report.planOnly ? 'would get new credentials' : 'not updated') : d.reason ? `${d.planned}: ${d.reason}` : d.planned}`
+            `- Deployment ${mdText(d.label)}: ${d.status === 'failed' ? `❌ ${mdText(d.error ?? '')}` : d.status === 'updated' ? 'updated with new credentials' : d.planned === 'update' ? (report.planOnly ? 'would get new credentials' : 'not updated') : d.reason ? `${d.planned}: ${mdText(d.reason)}` : d.planned}`
         )
         .join('\n')
     )
   }
-  for (const c of report.conflicts) parts.push(`❌ ${c}`)
+  for (const c of report.conflicts) parts.push(`❌ ${mdText(c)}`)
   if (!report.planOnly && report.done.length > 0)
     parts.push(
       [
@@ -60,7 +58,7 @@ export function renderProvisionMarkdown(report: ProvisionReport): string {
       `<details><summary>Policy <code>${plan.name}</code> (the CI plan identity, read-only${plan.written ? '' : ', printed only'})</summary>\n\n\`\`\`hcl\n${plan.hcl}\`\`\`\n</details>`
     )
   }
-  if (report.remoteError) parts.push(`❌ ${report.remoteError}`)
+  if (report.remoteError) parts.push(`❌ ${mdText(report.remoteError)}`)
   return parts.join('\n\n') + '\n'
 }
 
@@ -68,6 +66,6 @@ export function renderProvisionMarkdown(report: ProvisionReport): string {
 export function renderCheckAccessMarkdown(report: CheckAccessReport): string {
   const text = renderCheckAccessText(report)
   const parts = text ? [`\`\`\`\n${text}\`\`\``] : []
-  if (report.remoteError) parts.push(`❌ ${report.remoteError}`)
+  if (report.remoteError) parts.push(`❌ ${mdText(report.remoteError)}`)
   return parts.join('\n\n') + '\n'
 }

@@ -41,7 +41,7 @@ export function renderChangesMarkdown(
     if (mine.length > 0) {
       const rows = mine.map((c) => [
         ICON[c.action],
-        `\`${c.key}\``,
+        { code: c.key },
         c.action === 'update' ? describeFields(c.fields) : (c.note ?? '')
       ])
       parts.push(table(['Action', 'Key', 'Fields'], rows, maxRows))
@@ -60,7 +60,7 @@ export function renderDriftMarkdown(
   const rows = items.map((d) => [
     d.drift,
     d.kind,
-    `\`${d.key}\``,
+    { code: d.key },
     describeFields(d.fields)
   ])
   return `⚠️ **Drift:** ${items.length} difference(s) between the manifest and Vault.\n\n${table(['Drift', 'Kind', 'Key', 'Fields'], rows, maxRows)}\n`

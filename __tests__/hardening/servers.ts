@@ -37,6 +37,8 @@ export interface Redirector {
   url: string
   /** Requests answered with a redirect. */
   redirected(): number
+  /** Every request passed on, as `METHOD /path STATUS`, in order. */
+  passed: string[]
   close(): Promise<void>
 }
 
@@ -50,6 +52,7 @@ export async function startRedirector(
 ): Promise<Redirector> {
   let redirected = 0
   let self = ''
+  const passed: string[] = []
   const server = http.createServer((req, res) => {
     const to = location(req, self)
     if (to !== undefined) {
@@ -63,6 +66,7 @@ export async function startRedirector(
       target,
       { method: req.method, headers: { ...req.headers, host: target.host } },
       (answer) => {
+        passed.push(`${req.method} ${req.url} ${answer.statusCode}`)
         res.writeHead(answer.statusCode ?? 502, answer.headers)
         answer.pipe(res)
       }
@@ -77,6 +81,7 @@ export async function startRedirector(
   return {
     url: self,
     redirected: () => redirected,
+    passed,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections()

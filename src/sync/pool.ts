@@ -1,3 +1,5 @@
+import { cancelledBy } from '../clients/net/cancellation.js'
+
 /**
  * Runs `work` over `items` with at most `limit` in flight, keeping order.
  * `stop()` from a callback lets no new item start (a dead server must not
@@ -19,7 +21,8 @@ export async function mapLimit<T, R>(
   // is rethrown, so no request outlives the call.
   let failure: { error: unknown } | undefined
   const worker = async (): Promise<void> => {
-    while (!stopped && next < items.length) {
+    // A cancelled run (SIGINT, SIGTERM) starts nothing new either.
+    while (!stopped && !cancelledBy() && next < items.length) {
       const index = next++
       try {
         results[index] = await work(items[index] as T, stop)

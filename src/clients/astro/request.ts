@@ -22,6 +22,7 @@ import { ProxyError } from '../net/proxy-tunnel.js'
 import { RedirectRefusedError } from '../net/redirect-policy.js'
 import { fetchSameOrigin } from '../net/same-origin-fetch.js'
 import { logRequest } from '../net/request-log.js'
+import { CancelledError, cancelledBy } from '../net/cancellation.js'
 
 export interface Transport {
   fetch: typeof fetch
@@ -51,6 +52,14 @@ async function attempt(
   url: string,
   init: RequestInit
 ): Promise<Outcome> {
+  const cancelled = cancelledBy()
+  // Astro comes after Vault: a cancelled run does not start on it.
+  if (cancelled)
+    return {
+      ok: false,
+      text: new CancelledError(cancelled).message,
+      final: true
+    }
   try {
     const res = await fetchSameOrigin(t.fetch, 'the Astro API', url, {
       ...init,

@@ -11,6 +11,7 @@ import {
 } from '../net/redirect-policy.js'
 import { logRequest } from '../net/request-log.js'
 import { silentDebug } from '../net/silence-debug.js'
+import { checkMaySend } from '../net/cancellation.js'
 import {
   proxyLabel,
   proxySettings,
@@ -99,6 +100,8 @@ export function createNodeVaultTransport(
     },
     close: () => agents.destroy(),
     async request(request: VaultRequest): Promise<VaultResponse> {
+      // Cancelled: only revoking our own token still goes out.
+      checkMaySend(request.path === 'auth/token/revoke-self')
       try {
         const body = await client.request({
           path: `/${request.path}`,

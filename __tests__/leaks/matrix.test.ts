@@ -17,6 +17,7 @@ import { MIN_REDACTED_LENGTH } from '../../src/core/redact.js'
 import { allCanaries, APPROLE_SECRET_ID, ENV_CANARIES } from './canaries.js'
 import { SYNC_ROWS } from './cases-sync.js'
 import { URI_ROWS } from './cases-uri.js'
+import { closeRowServers, HARDENING_ROWS } from './cases-hardening.js'
 import { runActionEntry, runCliEntry, type EntryRun } from './entries.js'
 import { describeLeaks, findLeaks } from './forms.js'
 import { ENTRIES, type Entry, type Row, type RowContext } from './matrix.js'
@@ -31,7 +32,7 @@ import {
 } from './project.js'
 import { expectMaskedFirst } from './masks.js'
 
-const ROWS: Row[] = [...SYNC_ROWS, ...URI_ROWS]
+const ROWS: Row[] = [...SYNC_ROWS, ...URI_ROWS, ...HARDENING_ROWS]
 
 let dev: VaultDevServer
 let astro: AstroTestServer
@@ -50,6 +51,7 @@ beforeAll(async () => {
   }
 })
 afterAll(async () => {
+  await closeRowServers()
   await dev.close()
   await astro.close()
 })
@@ -78,15 +80,19 @@ async function runEntry(
   entry: Entry,
   ctx: RowContext
 ): Promise<EntryRun> {
+  const at = (await row.addresses?.(ctx)) ?? {}
+  const vaultUrl = at.vault ?? servers.vault.url
+  const astroUrl = at.astro ?? servers.astro.url
   if (entry !== 'action') {
     const args = row.cli?.(ctx) ?? [row.command, '-f', MANIFEST]
     const json = entry === 'cli --json' ? ['--json'] : []
-    return runCliEntry([...args, ...json], ctx.dir, ctx.env)
+    const env = { ...ctx.env, VAULT_ADDR: vaultUrl, ASTRO_API_URL: astroUrl }
+    return runCliEntry([...args, ...json], ctx.dir, env)
   }
   const inputs = {
     command: row.action ?? '',
     manifest: MANIFEST,
-    'vault-address': servers.vault.url,
+    'vault-address': vaultUrl,
     ...vaultInputs(servers, row.auth ?? 'token'),
     'astro-api-token': servers.astro.token,
     'astro-organization-id': servers.astro.organizationId,
@@ -97,7 +103,7 @@ async function runEntry(
     ...ENV_CANARIES,
     ...row.env,
     GITHUB_WORKSPACE: ctx.dir,
-    ASTRO_API_URL: servers.astro.url
+    ASTRO_API_URL: astroUrl
   }
   return runActionEntry(inputs, env, requests)
 }
@@ -131,7 +137,8 @@ test.each(cases)('%s', async (_name, row, entry) => {
   const canaries = allCanaries({
     VAULT_TOKEN: dev.rootToken,
     ASTRO_API_TOKEN: astro.token,
-    APPROLE_SECRET_ID
+    APPROLE_SECRET_ID,
+    ...row.canaries
   })
   const product = new Set(row.product?.(entry) ?? [])
   const searched = Object.fromEntries(

@@ -47,6 +47,13 @@ export interface Row {
   verify?: (ctx: RowContext, run: EntryRun) => Promise<void>
   /** Default all three; a slow row (retries) runs through fewer. */
   entries?: readonly Entry[]
+  /**
+   * Where the entries find Vault and the Astro API, when not at the
+   * servers themselves (credentials in the URL, a redirector).
+   */
+  addresses?: (ctx: RowContext) => Promise<{ vault?: string; astro?: string }>
+  /** Canaries of the row's own, such as credentials inside an address. */
+  canaries?: Record<string, string>
   /** Channels that carry a secret by design (`uri build` prints the URI). */
   product?: (entry: string) => string[]
 }

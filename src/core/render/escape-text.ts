@@ -4,7 +4,7 @@
  * rewrite the screen or set a link, a carriage return that overwrites the
  * line, or a newline that starts a line of its own, such as a runner's
  * `::add-mask::` or `::error::` workflow command. Control characters are
- * shown as `\xNN` (`\u{…}` above 0xff) instead of being sent.
+ * shown as `\u001b` instead of being sent.
  */
 
 // C0, DEL and C1 controls, and the Unicode line and paragraph separators:
@@ -16,11 +16,10 @@ const CONTROL_BUT_LINES =
 
 /* eslint-enable no-control-regex */
 
+// `\u001b`: readable, and also a valid escape inside a JSON string, so
+// --json output stays JSON after this pass.
 function shown(char: string): string {
-  const code = char.codePointAt(0) ?? 0
-  return code <= 0xff
-    ? `\\x${code.toString(16).padStart(2, '0')}`
-    : `\\u{${code.toString(16)}}`
+  return `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`
 }
 
 /** One line: every control character escaped, the newline too. */
@@ -37,5 +36,5 @@ export function escapeLine(text: string): string {
 export function escapeTerminal(text: string): string {
   return text
     .replace(CONTROL_BUT_LINES, shown)
-    .replace(/^([ \t]*):(?=:)/gm, '$1\\x3a')
+    .replace(/^([ \t]*):(?=:)/gm, '$1\\u003a')
 }

@@ -19,8 +19,13 @@ export interface OpenBao {
   token: string
   /** PEM of the dev CA, with `tls: true`. */
   caCert?: string
+  /** The server's own log so far, last lines first to go. */
+  logTail(): string
   stop(): Promise<void>
 }
+
+/** How much of OpenBao's log is kept for a failure's account. */
+const LOG_CHARS = 20_000
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -55,11 +60,11 @@ export async function startOpenBao(
   })
   child.stdout?.on(
     'data',
-    (d: Buffer) => (log = (log + d.toString()).slice(-4000))
+    (d: Buffer) => (log = (log + d.toString()).slice(-LOG_CHARS))
   )
   child.stderr?.on(
     'data',
-    (d: Buffer) => (log = (log + d.toString()).slice(-4000))
+    (d: Buffer) => (log = (log + d.toString()).slice(-LOG_CHARS))
   )
   const url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`
   const stop = async (): Promise<void> => {
@@ -71,7 +76,7 @@ export async function startOpenBao(
       ? await waitForFile(join(home, 'vault-ca.pem'), child)
       : undefined
     await waitHealthy(url, child, caCert)
-    return { url, token, caCert, stop }
+    return { url, token, caCert, stop, logTail: () => log }
   } catch (e) {
     await stop()
     throw new Error(

@@ -41,6 +41,22 @@ async function main(): Promise<number> {
       }
     )
     printTally(tallyDir)
+    // A failure against OpenBao is easier to read with what the server said.
+    if (jest.status !== 0) {
+      const alive = await fetch(`${bao.url}/v1/sys/health`, {
+        signal: AbortSignal.timeout(2000)
+      }).then(
+        (r) => `answered sys/health with ${r.status}`,
+        (e: unknown) =>
+          `did not answer sys/health within 2 s (${(e as Error).name})`
+      )
+      process.stderr.write(
+        `\nreal-systems: after the failures OpenBao ${alive}\n`
+      )
+      process.stderr.write(
+        `\nreal-systems: the end of OpenBao's log:\n${bao.logTail().slice(-6000)}\n`
+      )
+    }
     return jest.status ?? 1
   } finally {
     await bao.stop()

@@ -6,7 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -53,19 +53,24 @@ export async function startOpenBao(
     `-dev-listen-address=127.0.0.1:${port}`
   ]
   if (options.tls) args.push('-dev-tls', `-dev-tls-cert-dir=${home}`)
-  let log = ''
+  // The log goes to a file, not a pipe: test-real.ts waits for Jest with
+  // spawnSync, so nothing drains a pipe, and once its 64 KiB filled OpenBao
+  // blocked mid-request, holding the mount table lock (every later mount,
+  // unmount and sys/mounts read of the run hung).
+  const logFile = join(home, 'bao.log')
+  const logFd = openSync(logFile, 'a')
   const child = spawn(bao, args, {
     env: { ...process.env, HOME: home },
-    stdio: ['ignore', 'pipe', 'pipe']
+    stdio: ['ignore', logFd, logFd]
   })
-  child.stdout?.on(
-    'data',
-    (d: Buffer) => (log = (log + d.toString()).slice(-LOG_CHARS))
-  )
-  child.stderr?.on(
-    'data',
-    (d: Buffer) => (log = (log + d.toString()).slice(-LOG_CHARS))
-  )
+  closeSync(logFd)
+  const log = (): string => {
+    try {
+      return readFileSync(logFile, 'utf8').slice(-LOG_CHARS)
+    } catch {
+      return ''
+    }
+  }
   const url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`
   const stop = async (): Promise<void> => {
     await kill(child)
@@ -76,11 +81,12 @@ export async function startOpenBao(
       ? await waitForFile(join(home, 'vault-ca.pem'), child)
       : undefined
     await waitHealthy(url, child, caCert)
-    return { url, token, caCert, stop, logTail: () => log }
+    return { url, token, caCert, stop, logTail: log }
   } catch (e) {
+    const said = log()
     await stop()
     throw new Error(
-      `OpenBao (${bao}) did not start: ${(e as Error).message}\n${log}`,
+      `OpenBao (${bao}) did not start: ${(e as Error).message}\n${said}`,
       { cause: e }
     )
   }

@@ -8,7 +8,12 @@ import type { AddressInfo } from 'node:net'
 import nodeVault from 'node-vault'
 import { startVaultDevServer } from '../../devserver/vault/index.js'
 import { type Fixture, openFixture } from './helpers/setup.js'
-import { devOnly, namespaceTests, uniq } from './helpers/target.js'
+import {
+  devOnly,
+  namespaceTests,
+  removesWhatItMade,
+  uniq
+} from './helpers/target.js'
 import { githubClaims, mint } from './helpers/jwt.js'
 
 let f: Fixture
@@ -175,7 +180,7 @@ nsTest(
     expect(Object.keys(mounts.data)).toContain('sys/')
     expect(Object.keys(mounts.data)).not.toContain(dev ? 'secret/' : `${f.kv}/`)
     if (dev) await dev.close()
-    else await f.t.root.del(`sys/namespaces/${ns}`)
+    else if (removesWhatItMade) await f.t.root.del(`sys/namespaces/${ns}`)
   }
 )
 

@@ -13,6 +13,7 @@ import {
   namespaceTests,
   openTarget,
   realVault,
+  removesWhatItMade,
   str,
   uniq
 } from './helpers/target.js'
@@ -57,7 +58,7 @@ nsDescribe('Enterprise / HCP namespaces', () => {
     expect(r.status).toBe(200)
   })
   afterAll(async () => {
-    await t.root.del(`sys/namespaces/${ns}`)
+    if (removesWhatItMade) await t.root.del(`sys/namespaces/${ns}`)
     await t.close()
   })
 

@@ -1,7 +1,13 @@
 /**
  * Mounts and mount discovery (vault-api.md §5), health (§6.7).
  */
-import { type Target, at, openTarget, uniq } from './helpers/target.js'
+import {
+  type Target,
+  at,
+  openTarget,
+  removesWhatItMade,
+  uniq
+} from './helpers/target.js'
 
 let t: Target
 
@@ -57,7 +63,7 @@ test('§5.3 create with type kv and options.version "2" is 204', async () => {
   expect(r.status).toBe(204)
   const ui = await t.root.get(`sys/internal/ui/mounts/${path}`)
   expect(at(ui.body, 'data.options')).toEqual({ version: '2' })
-  await t.root.del(`sys/mounts/${path}`)
+  if (removesWhatItMade) await t.root.del(`sys/mounts/${path}`)
 })
 
 test('§5.3 type kv-v2 is an alias for kv with version 2; numbers are coerced', async () => {
@@ -79,7 +85,7 @@ test('§5.3 type kv-v2 is an alias for kv with version 2; numbers are coerced', 
     expect(ui.body).toMatchObject({
       data: { type: 'kv', options: { version: '2' } }
     })
-    await t.root.del(`sys/mounts/${p}`)
+    if (removesWhatItMade) await t.root.del(`sys/mounts/${p}`)
   }
 })
 
@@ -168,7 +174,9 @@ test('§5.1 ui/mounts without a token is 403 permission denied', async () => {
 
 test('§5.3 unmount is 204, also for a path that is not mounted', async () => {
   const path = uniq('gone')
-  await t.root.post(`sys/mounts/${path}`, { type: 'kv-v2' })
+  // KV v1: a fresh KV v2 mount upgrades in the background, and OpenBao
+  // 2.7.2 can panic unmounting it then (see removesWhatItMade).
+  await t.root.post(`sys/mounts/${path}`, { type: 'kv-v1' })
   expect((await t.root.del(`sys/mounts/${path}`)).status).toBe(204)
   expect((await t.root.del(`sys/mounts/${path}`)).status).toBe(204)
 })

@@ -56,6 +56,16 @@ export const serverKind: ServerKind = !realVault
 export const namespaceTests =
   serverKind !== 'vault' || process.env.VAULT_NAMESPACE_TESTS === '1'
 
+/**
+ * Whether tests remove the mounts, auth methods and namespaces they made.
+ * Not on OpenBao: its server lives for one run only, and OpenBao 2.7.2 can
+ * panic while it clears an unmounted view (`ClearViewWithPagination`
+ * divides by a key count of 0 taken before a concurrent write, e.g. a KV
+ * v2 mount's background upgrade; seen under parallel mounts and
+ * unmounts), which leaves the mount table locked for the rest of the run.
+ */
+export const removesWhatItMade = serverKind !== 'openbao'
+
 const runId = randomBytes(3).toString('hex')
 let counter = 0
 
@@ -252,9 +262,10 @@ export async function openTarget(
         await dev.close()
         return
       }
+      for (const p of policies) await root.del(`sys/policies/acl/${p}`)
+      if (!removesWhatItMade) return
       for (const m of mounts) await root.del(`sys/mounts/${m}`)
       for (const a of auths) await root.del(`sys/auth/${a}`)
-      for (const p of policies) await root.del(`sys/policies/acl/${p}`)
     }
   }
 }

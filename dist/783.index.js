@@ -51,51 +51,6 @@ function formatDuration(seconds) {
     return parts.join('');
 }
 
-;// CONCATENATED MODULE: ./src/core/provision/names.ts
-/** Policy and role names must survive Vault's rules: lower-case, no '/'. */
-function slug(text) {
-    const s = text
-        .toLowerCase()
-        .replace(/[^a-z0-9_.-]+/g, '-')
-        .replace(/^[-.]+|[-.]+$/g, '');
-    return s === '' ? 'default' : s;
-}
-function readerPolicyName(manifest) {
-    return (manifest.provision?.reader_policy ?? `airflow-${slug(manifest.vault.mount)}`);
-}
-function syncPolicyName(manifest) {
-    return (manifest.provision?.sync_policy.name ??
-        `airflow-vault-sync-${slug(manifest.vault.mount)}`);
-}
-/** Whether the sync policy is written to Vault, not only printed. */
-function createsSyncPolicy(provision) {
-    return provision.sync_policy.create || provision.github_jwt !== undefined;
-}
-/** One AppRole per Deployment by default, so logins say who read. */
-function recipients(manifest) {
-    const template = manifest.provision?.approle.name;
-    const mount = slug(manifest.vault.mount);
-    const deployments = manifest.astro?.deployments ?? [];
-    if (deployments.length === 0) {
-        const role = (template ?? `airflow-${mount}`)
-            .replaceAll('{deployment}', mount)
-            .replaceAll('{mount}', mount);
-        return [{ deploymentId: '', label: 'credentials hand-off', role }];
-    }
-    return deployments.map((d, index) => ({
-        deploymentId: d.id,
-        label: d.name ? `${d.name} (${d.id})` : d.id,
-        role: (template ?? 'airflow-{deployment}')
-            .replaceAll('{deployment}', slug(d.name ?? d.id))
-            .replaceAll('{mount}', mount),
-        index
-    }));
-}
-/** Each distinct role, in manifest order. */
-function roleNames(manifest) {
-    return [...new Set(recipients(manifest).map((r) => r.role))];
-}
-
 ;// CONCATENATED MODULE: ./src/core/provision/step.ts
 const step = (kind, path, name, action, details = [], body) => ({ kind, path, name, action, details, body });
 /** Fields whose values differ, named for the plan. */
@@ -112,7 +67,6 @@ function canonical(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/provision/plan-roles.ts
-
 
 
 function authMount(state, mount, type, conflicts) {
@@ -147,30 +101,116 @@ function appRoleStep(state, provision, role, policy) {
         ? step('approle', path, role, 'unchanged')
         : step('approle', path, role, 'update', changed, desired);
 }
-function jwtRoleStep(state, manifest, jwt) {
+/** What a pull request's token carries as `ref`. */
+const PULL_REQUEST_REF = 'refs/pull/*/merge';
+/**
+ * The claims each role binds. Both: the repository by name and by id, and
+ * its owner's id, so a repository recreated under the name (or an owner
+ * re-registered) cannot log in. The plan role adds pull requests' merge
+ * refs to `ref`; the apply role never sees them, and also binds the
+ * environment (a reviewer gate) and the reusable workflow when given.
+ */
+function jwtRoleClaims(jwt, which) {
     const claims = {
         repository: jwt.repository
     };
-    if (jwt.ref !== undefined)
+    if (jwt.repository_id !== undefined)
+        claims.repository_id = jwt.repository_id;
+    if (jwt.repository_owner_id !== undefined)
+        claims.repository_owner_id = jwt.repository_owner_id;
+    const refs = [jwt.ref ?? []].flat();
+    if (which === 'plan') {
+        // allow_any_ref without a ref: any branch may plan, as it may apply.
+        if (refs.length > 0 || !jwt.allow_any_ref)
+            claims.ref = [...refs, PULL_REQUEST_REF];
+        return claims;
+    }
+    if (refs.length > 0)
         claims.ref = jwt.ref;
-    const glob = [jwt.ref ?? []].flat().some((r) => r.includes('*'));
+    if (jwt.environment !== undefined)
+        claims.environment = jwt.environment;
+    if (jwt.job_workflow_ref !== undefined)
+        claims.job_workflow_ref = jwt.job_workflow_ref;
+    return claims;
+}
+function jwtRoleStep(state, jwt, which, policy) {
+    const claims = jwtRoleClaims(jwt, which);
+    const glob = Object.values(claims)
+        .flat()
+        .some((v) => v.includes('*'));
     const desired = {
         role_type: 'jwt',
         user_claim: 'repository',
         bound_audiences: [...jwt.bound_audiences].sort(),
         bound_claims: claims,
         bound_claims_type: glob ? 'glob' : 'string',
-        token_policies: [syncPolicyName(manifest)],
+        token_policies: [policy],
         token_ttl: durationSeconds(jwt.token_ttl)
     };
-    const path = `auth/${jwt.mount}/role/${jwt.role}`;
-    const current = state.jwtRole;
+    const role = which === 'plan' ? jwt.plan_role : jwt.apply_role;
+    const path = `auth/${jwt.mount}/role/${role}`;
+    const current = state.jwtRoles[role];
+    const shown = describeClaims(claims);
     if (!current)
-        return step('jwt-role', path, jwt.role, 'create', [], desired);
+        return step('jwt-role', path, role, 'create', shown, desired);
     const changed = changedFields(current, desired);
     return changed.length === 0
-        ? step('jwt-role', path, jwt.role, 'unchanged')
-        : step('jwt-role', path, jwt.role, 'update', changed, desired);
+        ? step('jwt-role', path, role, 'unchanged', shown)
+        : step('jwt-role', path, role, 'update', [...changed, ...shown], desired);
+}
+/** One "bound ref: …" line per claim, for the plan. */
+function describeClaims(claims) {
+    return Object.entries(claims).map(([k, v]) => `bound ${k}: ${[v].flat().join(', ')}`);
+}
+
+;// CONCATENATED MODULE: ./src/core/provision/names.ts
+/** Policy and role names must survive Vault's rules: lower-case, no '/'. */
+function slug(text) {
+    const s = text
+        .toLowerCase()
+        .replace(/[^a-z0-9_.-]+/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '');
+    return s === '' ? 'default' : s;
+}
+function readerPolicyName(manifest) {
+    return (manifest.provision?.reader_policy ?? `airflow-${slug(manifest.vault.mount)}`);
+}
+function syncPolicyName(manifest) {
+    return (manifest.provision?.sync_policy.name ??
+        `airflow-vault-sync-${slug(manifest.vault.mount)}`);
+}
+/** The CI plan identity's policy: read-only, and no value. */
+function planPolicyName(manifest) {
+    return (manifest.provision?.plan_policy ??
+        `airflow-vault-sync-plan-${slug(manifest.vault.mount)}`);
+}
+/** Whether the sync and plan policies are written to Vault, not only printed. */
+function createsSyncPolicy(provision) {
+    return provision.sync_policy.create || provision.github_jwt !== undefined;
+}
+/** One AppRole per Deployment by default, so logins say who read. */
+function recipients(manifest) {
+    const template = manifest.provision?.approle.name;
+    const mount = slug(manifest.vault.mount);
+    const deployments = manifest.astro?.deployments ?? [];
+    if (deployments.length === 0) {
+        const role = (template ?? `airflow-${mount}`)
+            .replaceAll('{deployment}', mount)
+            .replaceAll('{mount}', mount);
+        return [{ deploymentId: '', label: 'credentials hand-off', role }];
+    }
+    return deployments.map((d, index) => ({
+        deploymentId: d.id,
+        label: d.name ? `${d.name} (${d.id})` : d.id,
+        role: (template ?? 'airflow-{deployment}')
+            .replaceAll('{deployment}', slug(d.name ?? d.id))
+            .replaceAll('{mount}', mount),
+        index
+    }));
+}
+/** Each distinct role, in manifest order. */
+function roleNames(manifest) {
+    return [...new Set(recipients(manifest).map((r) => r.role))];
 }
 
 ;// CONCATENATED MODULE: ./src/core/provision/policies.ts
@@ -245,6 +285,46 @@ function syncPolicy(manifest, kv) {
         `on ${manifest.vault.mount}/ (KV v${kv}), for the CI identity.`,
         'Written by `airflow-vault-sync provision`; edits are overwritten.'
     ], syncRules(manifest, kv));
+}
+/**
+ * The plan identity, which pull requests get: a same-repository pull
+ * request can change the workflow and run anything with this token, so
+ * it reads no value. On KV v2, plan compares the fingerprints apply
+ * records in custom_metadata (metadata read); on KV v1, which has no
+ * metadata, it lists names and says it cannot compare the rest.
+ */
+function planRules(manifest, kv) {
+    const mount = manifest.vault.mount;
+    const rules = [];
+    for (const base of managedBases(manifest)) {
+        if (kv === 2) {
+            rules.push([
+                under(mount, 'metadata', base),
+                base === '' ? ['read', 'list'] : ['read']
+            ]);
+            if (base !== '')
+                rules.push([folder(mount, 'metadata', base), ['list']]);
+        }
+        else {
+            rules.push([
+                base === '' ? `${mount}/` : folder(mount, '', base),
+                ['list']
+            ]);
+        }
+    }
+    rules.push([`sys/internal/ui/mounts/${mount}`, ['read']]);
+    // Plan asks which values it may read before reading any.
+    rules.push(['sys/capabilities-self', ['update']]);
+    return rules;
+}
+function planPolicy(manifest, kv) {
+    return render([
+        `airflow-vault-sync plan and drift on ${manifest.vault.mount}/ (KV v${kv}), for pull requests:`,
+        kv === 2
+            ? 'metadata (fingerprints, ownership) and names only; no value, no write.'
+            : 'names only (KV v1 keeps no fingerprint); no value, no write.',
+        'Written by `airflow-vault-sync provision`; edits are overwritten.'
+    ], planRules(manifest, kv));
 }
 
 ;// CONCATENATED MODULE: ./src/core/provision/policy-diff.ts
@@ -347,6 +427,8 @@ function planVault(manifest, provision, state) {
     if (createsSyncPolicy(provision)) {
         const name = syncPolicyName(manifest);
         steps.push(policyStep(state, name, syncPolicy(manifest, kvVersion)));
+        const plan = planPolicyName(manifest);
+        steps.push(policyStep(state, plan, planPolicy(manifest, kvVersion)));
     }
     for (const role of roleNames(manifest)) {
         steps.push(appRoleStep(state, provision, role, reader));
@@ -361,7 +443,13 @@ function planVault(manifest, provision, state) {
             conflicts.push(`auth/${jwt.mount}/ trusts ${current.bound_issuer || current.oidc_discovery_url || 'other keys'}, not ${jwt.issuer}; set provision.github_jwt.mount to a JWT mount of its own`);
         }
         steps.push(step('jwt-config', path, jwt.mount, current ? 'unchanged' : 'create', [], cfg));
-        steps.push(jwtRoleStep(state, manifest, jwt));
+        steps.push(jwtRoleStep(state, jwt, 'plan', planPolicyName(manifest)), jwtRoleStep(state, jwt, 'apply', syncPolicyName(manifest)));
+        if (state.legacyJwtRole) {
+            const role = state.legacyJwtRole;
+            steps.push(step('jwt-role', `auth/${jwt.mount}/role/${role}`, role, 'delete', [
+                'the single role of an earlier provision, with the sync policy: pull requests could write with it'
+            ]));
+        }
     }
     return { kvVersion, steps, conflicts };
 }
@@ -411,8 +499,8 @@ function planCredentials(inputs) {
     return { plans, steps };
 }
 
-// EXTERNAL MODULE: ./src/clients/vault/session.ts + 6 modules
-var vault_session = __webpack_require__(8375);
+// EXTERNAL MODULE: ./src/clients/vault/session.ts + 7 modules
+var vault_session = __webpack_require__(2791);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __webpack_require__(8816);
 // EXTERNAL MODULE: ./src/clients/vault/transport.ts
@@ -559,18 +647,24 @@ class VaultAdmin {
     }
     /** Idempotent: an accessor already gone (a retried destroy) is done. */
     async destroySecretId(mount, role, accessor) {
+        // An accessor already gone: Vault says 400, OpenBao 500, both with
+        // "failed to find accessor entry". Not retried: the answer is final.
         const response = await this.http.send({
             method: 'POST',
             path: `${(0,transport/* encodePath */.O0)('auth', mount, 'role', role)}/secret-id-accessor/destroy`,
             body: { secret_id_accessor: accessor }
-        }, [200, 204, 400]);
+        }, [200, 204, 400, 500]);
         const errors = response.body?.errors;
-        if (response.status === 400 && !String(errors).includes('failed to find'))
-            throw new transport/* VaultError */.hb(`cannot destroy secret-id ${accessor} of role ${role}: ${String(errors)}`, 400, `auth/${mount}/role/${role}/secret-id-accessor/destroy`);
+        if (response.status >= 400 && !String(errors).includes('failed to find'))
+            throw new transport/* VaultError */.hb(`cannot destroy secret-id ${accessor} of role ${role}: ${String(errors)}`, response.status, `auth/${mount}/role/${role}/secret-id-accessor/destroy`);
     }
     /** POST a plan step's body to its path. */
     async write(path, body) {
         await this.http.send({ method: 'POST', path: (0,transport/* encodePath */.O0)(path), body });
+    }
+    /** DELETE a plan step's path (a role provision retires). */
+    async remove(path) {
+        await this.http.send({ method: 'DELETE', path: (0,transport/* encodePath */.O0)(path) });
     }
     async read(path) {
         const response = await this.http.send({ method: 'GET', path }, [200, 404]);
@@ -578,12 +672,14 @@ class VaultAdmin {
     }
 }
 
-// EXTERNAL MODULE: ./src/clients/astro/index.ts + 8 modules
-var clients_astro = __webpack_require__(8265);
+// EXTERNAL MODULE: ./src/clients/astro/index.ts + 9 modules
+var clients_astro = __webpack_require__(2384);
 // EXTERNAL MODULE: ./src/sync/astro-connection.ts
 var astro_connection = __webpack_require__(9701);
 ;// CONCATENATED MODULE: ./src/provision/read-state.ts
 
+/** The one role provision made before the plan/apply split. */
+const LEGACY_JWT_ROLE = 'airflow-vault-sync';
 /**
  * Everything provision compares against, read before the first write.
  * Roles under an auth mount that does not exist yet are simply absent.
@@ -598,11 +694,12 @@ async function readProvisionState(admin, manifest, provision) {
         authMounts,
         policies: {},
         approles: {},
-        secretIds: {}
+        secretIds: {},
+        jwtRoles: {}
     };
     const policyNames = [readerPolicyName(manifest)];
     if (createsSyncPolicy(provision))
-        policyNames.push(syncPolicyName(manifest));
+        policyNames.push(syncPolicyName(manifest), planPolicyName(manifest));
     for (const name of policyNames)
         state.policies[name] = await admin.policy(name);
     const approle = provision.approle.mount;
@@ -617,13 +714,20 @@ async function readProvisionState(admin, manifest, provision) {
     const jwt = provision.github_jwt;
     if (jwt && authMounts[`${jwt.mount}/`]?.type === 'jwt') {
         state.jwtConfig = await admin.jwtConfig(jwt.mount);
-        state.jwtRole = await admin.jwtRole(jwt.mount, jwt.role);
+        for (const role of [jwt.plan_role, jwt.apply_role])
+            state.jwtRoles[role] = await admin.jwtRole(jwt.mount, role);
+        const legacy = LEGACY_JWT_ROLE;
+        if (legacy !== jwt.plan_role && legacy !== jwt.apply_role) {
+            const old = await admin.jwtRole(jwt.mount, legacy);
+            if (old?.token_policies.includes(syncPolicyName(manifest)))
+                state.legacyJwtRole = legacy;
+        }
     }
     return state;
 }
 
-// EXTERNAL MODULE: ./src/core/astro/index.ts + 7 modules
-var core_astro = __webpack_require__(8284);
+// EXTERNAL MODULE: ./src/core/astro/index.ts + 5 modules
+var core_astro = __webpack_require__(2665);
 // EXTERNAL MODULE: ./src/core/provision/handoff.ts
 var handoff = __webpack_require__(3269);
 // EXTERNAL MODULE: ./src/sync/astro.ts
@@ -699,10 +803,15 @@ class DeploymentHandoff {
 
 async function applyProvision(ctx) {
     const { report, admin } = ctx;
-    const pending = report.steps.filter((s) => s.kind !== 'secret-id' && s.action !== 'unchanged' && s.body);
+    const pending = report.steps.filter((s) => s.kind !== 'secret-id' &&
+        s.action !== 'unchanged' &&
+        (s.body || s.action === 'delete'));
     for (const [i, s] of pending.entries()) {
         try {
-            await admin.write(s.path, s.body);
+            if (s.action === 'delete')
+                await admin.remove(s.path);
+            else
+                await admin.write(s.path, s.body);
             report.done.push(`${s.kind} ${s.name}: ${s.action}d`);
         }
         catch (cause) {
@@ -734,7 +843,8 @@ async function rotate(ctx, plan, roleIds) {
     const issued = await admin.issueSecretId(mount, role, {
         'managed-by': version/* TOOL_NAME */.l,
         manifest: report.manifestFile.slice(0, 512),
-        deployment: deploymentId
+        // OpenBao refuses an empty metadata value; absent reads back as ''.
+        ...(deploymentId !== '' ? { deployment: deploymentId } : {})
     });
     const creds = { roleId, secretId: issued.secretId };
     ctx.request.onSecrets?.([roleId, issued.secretId]);
@@ -781,8 +891,8 @@ async function handOver(ctx, plan, creds, accessor) {
     }
 }
 
-// EXTERNAL MODULE: ./src/core/validate/validate.ts + 20 modules
-var validate = __webpack_require__(7944);
+// EXTERNAL MODULE: ./src/core/validate/validate.ts + 21 modules
+var validate = __webpack_require__(4191);
 // EXTERNAL MODULE: ./src/core/sync/resolve.ts
 var resolve = __webpack_require__(5663);
 ;// CONCATENATED MODULE: ./src/provision/prepare.ts
@@ -811,12 +921,14 @@ function prepare(request, report) {
 
 // EXTERNAL MODULE: ./src/sync/secret-forms.ts
 var secret_forms = __webpack_require__(1829);
-// EXTERNAL MODULE: ./src/io/vault-env.ts
-var vault_env = __webpack_require__(3938);
+// EXTERNAL MODULE: ./src/io/vault-env.ts + 1 modules
+var vault_env = __webpack_require__(3145);
+// EXTERNAL MODULE: ./src/core/render/address.ts
+var address = __webpack_require__(3564);
 ;// CONCATENATED MODULE: ./src/provision/policies.ts
 
 
-/** Both policies as HCL, for the plan: the sync one even when not written. */
+/** The policies as HCL, for the plan: the CI ones even when not written. */
 function describePolicies(manifest, provision, kvVersion) {
     return {
         reader: {
@@ -826,6 +938,11 @@ function describePolicies(manifest, provision, kvVersion) {
         sync: {
             name: syncPolicyName(manifest),
             hcl: syncPolicy(manifest, kvVersion),
+            written: createsSyncPolicy(provision)
+        },
+        plan: {
+            name: planPolicyName(manifest),
+            hcl: planPolicy(manifest, kvVersion),
             written: createsSyncPolicy(provision)
         }
     };
@@ -837,6 +954,7 @@ function describePolicies(manifest, provision, kvVersion) {
  * policy, role and secret-id, and (unless only planning) carry it out.
  * A conflict or a missing hand-off stops the run before the first write.
  */
+
 
 
 
@@ -893,7 +1011,7 @@ async function provision(request) {
     let session;
     try {
         session = await vault_session/* VaultSession */.b.open({ ...request.connection, namespace });
-        report.address = request.connection.address;
+        report.address = (0,address/* shownAddress */.U)(request.connection.address);
         const admin = new VaultAdmin(session.http);
         const state = await readProvisionState(admin, manifest, provision);
         const vault = planVault(manifest, provision, state);
@@ -1288,7 +1406,10 @@ function renderCheckAccessText(report) {
     return out.join('');
 }
 
+// EXTERNAL MODULE: ./src/core/render/escape-markdown.ts
+var escape_markdown = __webpack_require__(5371);
 ;// CONCATENATED MODULE: ./src/core/render/provision-markdown.ts
+
 
 const ICON = {
     create: '➕',
@@ -1296,23 +1417,22 @@ const ICON = {
     issue: '🔑',
     unchanged: '·'
 };
-const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 /** provision for the job summary: the plan, what was done, both policies. */
 function renderProvisionMarkdown(report) {
     const parts = [];
     if (report.address)
-        parts.push(`Vault \`${report.address}\`${report.kvVersion ? `, KV v${report.kvVersion}` : ''}`);
+        parts.push(`Vault ${(0,escape_markdown/* mdCode */.x)(report.address, false)}${report.kvVersion ? `, KV v${report.kvVersion}` : ''}`);
     if (report.steps.length > 0) {
-        const rows = report.steps.map((s) => `| ${ICON[s.action] ?? ''} ${s.action} | ${s.kind} | \`${cell(s.name)}\` | ${cell(s.details.join('; '))} |`);
+        const rows = report.steps.map((s) => `| ${ICON[s.action] ?? ''} ${s.action} | ${s.kind} | ${(0,escape_markdown/* mdCode */.x)(s.name)} | ${(0,escape_markdown/* mdText */.b)(s.details.join('; '))} |`);
         parts.push(['| | what | name | details |', '|---|---|---|---|', ...rows].join('\n'));
     }
     if (report.deployments.length > 0) {
         parts.push(report.deployments
-            .map((d) => `- Deployment ${d.label}: ${d.status === 'failed' ? `❌ ${d.error ?? ''}` : d.status === 'updated' ? 'updated with new credentials' : d.planned === 'update' ? (report.planOnly ? 'would get new credentials' : 'not updated') : d.reason ? `${d.planned}: ${d.reason}` : d.planned}`)
+            .map((d) => `- Deployment ${(0,escape_markdown/* mdText */.b)(d.label)}: ${d.status === 'failed' ? `❌ ${(0,escape_markdown/* mdText */.b)(d.error ?? '')}` : d.status === 'updated' ? 'updated with new credentials' : d.planned === 'update' ? (report.planOnly ? 'would get new credentials' : 'not updated') : d.reason ? `${d.planned}: ${(0,escape_markdown/* mdText */.b)(d.reason)}` : d.planned}`)
             .join('\n'));
     }
     for (const c of report.conflicts)
-        parts.push(`❌ ${c}`);
+        parts.push(`❌ ${(0,escape_markdown/* mdText */.b)(c)}`);
     if (!report.planOnly && report.done.length > 0)
         parts.push([
             '**Done:**',
@@ -1322,12 +1442,13 @@ function renderProvisionMarkdown(report) {
     if (report.handedOff)
         parts.push(`Credentials: ${report.handedOff}`);
     if (report.policies) {
-        const { reader, sync } = report.policies;
+        const { reader, sync, plan } = report.policies;
         parts.push(`<details><summary>Policy <code>${reader.name}</code> (Airflow, read-only)</summary>\n\n\`\`\`hcl\n${reader.hcl}\`\`\`\n</details>`);
         parts.push(`<details><summary>Policy <code>${sync.name}</code> (the CI sync identity${sync.written ? '' : ', printed only'})</summary>\n\n\`\`\`hcl\n${sync.hcl}\`\`\`\n</details>`);
+        parts.push(`<details><summary>Policy <code>${plan.name}</code> (the CI plan identity, read-only${plan.written ? '' : ', printed only'})</summary>\n\n\`\`\`hcl\n${plan.hcl}\`\`\`\n</details>`);
     }
     if (report.remoteError)
-        parts.push(`❌ ${report.remoteError}`);
+        parts.push(`❌ ${(0,escape_markdown/* mdText */.b)(report.remoteError)}`);
     return parts.join('\n\n') + '\n';
 }
 /** check-access for the job summary: the findings as text, then the fix. */
@@ -1335,14 +1456,14 @@ function renderCheckAccessMarkdown(report) {
     const text = renderCheckAccessText(report);
     const parts = text ? [`\`\`\`\n${text}\`\`\``] : [];
     if (report.remoteError)
-        parts.push(`❌ ${report.remoteError}`);
+        parts.push(`❌ ${(0,escape_markdown/* mdText */.b)(report.remoteError)}`);
     return parts.join('\n\n') + '\n';
 }
 
 // EXTERNAL MODULE: ./src/core/render/markdown.ts + 1 modules
 var markdown = __webpack_require__(7751);
-// EXTERNAL MODULE: ./src/io/manifest-file.ts
-var manifest_file = __webpack_require__(9258);
+// EXTERNAL MODULE: ./src/io/manifest-file.ts + 1 modules
+var manifest_file = __webpack_require__(9341);
 ;// CONCATENATED MODULE: ./src/io/operator-connection.ts
 
 /**
@@ -1411,8 +1532,7 @@ async function runProvisionStep(settings, manifest) {
             ? `${report.conflicts.join('; ')}; nothing was written`
             : undefined);
     if (why) {
-        core/* setOutput */.uH('error-message', why);
-        core/* setFailed */.C1(why);
+        (0,action_report/* failStep */.vy)(why);
     }
     else if (code === 1)
         core/* setFailed */.C1(`${manifest.display} has problems`);
@@ -1422,7 +1542,7 @@ async function runProvisionStep(settings, manifest) {
 }
 /** check-access: Airflow's identity, logged in once, proves its access. */
 async function runCheckAccessStep(settings, manifest) {
-    const { connection, operator } = operatorConnection(settings.vaultEnv, (w) => core/* warning */.$e(w));
+    const { connection, operator } = operatorConnection(settings.vaultEnv, (w) => (0,action_report/* warnStep */.fc)(w));
     if (operator)
         (0,vault_env/* connectionSecrets */.K$)(connection).forEach(mask/* maskSecret */.$);
     const report = await runCheckAccess({
@@ -1438,8 +1558,7 @@ async function runCheckAccessStep(settings, manifest) {
     (0,action_report/* publishReport */.S3)(checkAccessJson(report), report.problems, summary);
     const code = checkAccessExitCode(report);
     if (report.remoteError) {
-        core/* setOutput */.uH('error-message', report.remoteError);
-        core/* setFailed */.C1(report.remoteError);
+        (0,action_report/* failStep */.vy)(report.remoteError);
     }
     else if (code !== 0) {
         core/* setFailed */.C1("Airflow's Vault identity does not have exactly the access it needs; see the summary");

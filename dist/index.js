@@ -28417,11 +28417,16 @@ function redactMasked(text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   S3: () => (/* binding */ publishReport),
 /* harmony export */   Sy: () => (/* binding */ writeSummary),
-/* harmony export */   fz: () => (/* binding */ annotate)
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   fc: () => (/* binding */ warnStep),
+/* harmony export */   fz: () => (/* binding */ annotate),
+/* harmony export */   vy: () => (/* binding */ failStep)
 /* harmony export */ });
 /* unused harmony export MAX_SUMMARY_BYTES */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
 /* harmony import */ var _mask_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1368);
+/* harmony import */ var _core_render_escape_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5305);
+
 
 
 /** GitHub shows at most 10 of each kind per step; the rest are dropped. */
@@ -28438,7 +28443,7 @@ function annotate(problems) {
         problems
             .filter((p) => p.severity === severity)
             .slice(0, ANNOTATIONS_PER_KIND)
-            .forEach((p) => emit((0,_mask_js__WEBPACK_IMPORTED_MODULE_1__/* .redactMasked */ .j)(p.message), {
+            .forEach((p) => emit(oneLine(p.message), {
             title: p.code,
             file: p.file,
             startLine: p.line,
@@ -28476,6 +28481,312 @@ function publishReport(json, problems, summary) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('problems', JSON.stringify(json.problems));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('summary', summary);
 }
+/**
+ * The Action's form of a message for the log, annotations and the
+ * error-message output: redacted, and one line with every control
+ * character escaped, whatever a server put in it.
+ */
+function oneLine(text) {
+    return (0,_core_render_escape_text_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeLine */ .E)((0,_mask_js__WEBPACK_IMPORTED_MODULE_1__/* .redactMasked */ .j)(text));
+}
+/** Fails the step; `error-message` too, unless the problems say why. */
+function failStep(message, errorMessage = true) {
+    const line = oneLine(message);
+    if (errorMessage)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('error-message', line);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(line);
+}
+/** A warning annotation, one line. */
+function warnStep(message) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(oneLine(message));
+}
+
+
+/***/ }),
+
+/***/ 9745:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Io: () => (/* binding */ checkMaySend),
+/* harmony export */   ZT: () => (/* binding */ cancel),
+/* harmony export */   cc: () => (/* binding */ CancelledError),
+/* harmony export */   tK: () => (/* binding */ cancelledBy)
+/* harmony export */ });
+/* unused harmony export resetCancellation */
+/**
+ * A run cancelled by SIGINT or SIGTERM (a cancelled CI job) stops in two
+ * steps. At once, no new unit of work starts (sync/pool.ts) and the Astro
+ * API is not called again. Requests already under way may finish, a write
+ * with its metadata, for `graceMs`; then no request goes out at all, except
+ * the one that revokes the token we logged in for.
+ */
+/** Thrown instead of sending, once the grace period is over. */
+class CancelledError extends Error {
+    signal;
+    constructor(signal) {
+        super(`the run was cancelled (${signal}): no new request is sent`);
+        this.signal = signal;
+        this.name = 'CancelledError';
+    }
+    // The Vault client shows String(failure): just the message.
+    toString() {
+        return this.message;
+    }
+}
+let signal;
+let gateClosed = false;
+let timer;
+/** Starts the cancellation; a second call changes nothing. */
+function cancel(by, graceMs) {
+    if (signal)
+        return;
+    signal = by;
+    timer = setTimeout(() => (gateClosed = true), graceMs);
+    timer.unref();
+}
+/** The signal that cancelled the run, if one did. */
+function cancelledBy() {
+    return signal;
+}
+/** Throws once the grace period is over; `revoking` always goes. */
+function checkMaySend(revoking = false) {
+    if (signal && gateClosed && !revoking)
+        throw new CancelledError(signal);
+}
+/** For tests in one process. */
+function resetCancellation() {
+    if (timer)
+        clearTimeout(timer);
+    signal = undefined;
+    gateClosed = false;
+}
+
+
+/***/ }),
+
+/***/ 8477:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hu: () => (/* binding */ redirectRefusal),
+/* harmony export */   NX: () => (/* binding */ MAX_REDIRECTS),
+/* harmony export */   jw: () => (/* binding */ RedirectRefusedError),
+/* harmony export */   n8: () => (/* binding */ checkRedirect),
+/* harmony export */   zA: () => (/* binding */ shownUrl)
+/* harmony export */ });
+/* unused harmony export sameOrigin */
+/**
+ * Which redirects a client may follow. Vault's HA standby answers 307 to
+ * the active node, and behind one load-balanced address that is the same
+ * scheme, host and port: that is followed. Anything else would carry the
+ * token (X-Vault-Token, Authorization) or a login body to a server we were
+ * never pointed at, or downgrade https to http, so it ends the run.
+ */
+/** How many same-origin hops we follow before calling it a loop. */
+const MAX_REDIRECTS = 5;
+/** A redirect to another origin: never followed, never retried. */
+class RedirectRefusedError extends Error {
+    server;
+    from;
+    target;
+    constructor(server, from, target) {
+        super(`${server} redirected to ${target}, not ${from} (another scheme, host or port); the request was not sent there. Only redirects to the same scheme, host and port are followed: point the address at the server itself`);
+        this.server = server;
+        this.from = from;
+        this.target = target;
+        this.name = 'RedirectRefusedError';
+    }
+    // No `code`, so no retry layer takes it for a network blip, and the
+    // Vault client's "cannot reach Vault for …: <error>" shows only this.
+    toString() {
+        return this.message;
+    }
+}
+/** Same scheme, host and port; URL normalises default ports (":443"). */
+function sameOrigin(from, to) {
+    return from.origin === to.origin && from.origin !== 'null';
+}
+/**
+ * A URL as we may print it: no userinfo, no query (a signed redirect can
+ * carry a token there), no fragment.
+ */
+function shownUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(String(url));
+    }
+    catch {
+        return '(an unparsable address)';
+    }
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+}
+/** Throws RedirectRefusedError unless `to` stays on the origin of `from`. */
+function checkRedirect(server, from, to) {
+    const source = new URL(String(from));
+    let target;
+    try {
+        target = new URL(String(to), source);
+    }
+    catch {
+        throw new RedirectRefusedError(server, shownUrl(source), String(to));
+    }
+    if (!sameOrigin(source, target))
+        throw new RedirectRefusedError(server, shownUrl(source), shownUrl(target));
+}
+/** Finds a refusal however deep a library wrapped it (axios, follow-redirects). */
+function redirectRefusal(error) {
+    let current = error;
+    for (let depth = 0; depth < 5 && current; depth++) {
+        if (current instanceof RedirectRefusedError)
+            return current;
+        current = current.cause;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 6890:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ setRequestLog),
+/* harmony export */   a: () => (/* binding */ logRequest)
+/* harmony export */ });
+/* harmony import */ var _redirect_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8477);
+/**
+ * Our own debug output (AIRFLOW_VAULT_SYNC_DEBUG, or RUNNER_DEBUG in the
+ * Action): one line per request, with the server, method, URL and status.
+ * Never a header or a body, so it cannot carry a token or a value. The URL
+ * (or path) is shown without userinfo or query. The front end decides where lines
+ * go (stderr, core.debug) and escapes them for its channel.
+ */
+
+// One per process, as @actions/core's debug is: the clients are created
+// deep inside sync and provision, which should not have to pass it along.
+let sink;
+/** Sets (or, with undefined, clears) where request lines go. */
+function setRequestLog(next) {
+    sink = next;
+}
+/** `outcome`: the HTTP status, or a short reason when there was none. */
+function logRequest(server, method, url, outcome) {
+    if (!sink)
+        return;
+    const shown = url.startsWith('/')
+        ? url.replace(/[?#].*$/s, '')
+        : (0,_redirect_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .shownUrl */ .zA)(url);
+    sink(`${server} ${method} ${shown} ${outcome}`);
+}
+
+
+/***/ }),
+
+/***/ 2156:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Au: () => (/* binding */ buildBehaviour),
+/* harmony export */   j_: () => (/* binding */ parseBehaviour)
+/* harmony export */ });
+/* unused harmony exports AIRFLOW_VERSIONS, AIRFLOW_BEHAVIOUR, majorOf */
+/**
+ * What each Airflow line does differently with conn_uri strings: one small
+ * table, judged against the real Airflow of every line by the differential
+ * tests in __tests__/real (evidence in docs/airflow-versions.md).
+ *
+ * Two code paths read a URI. `core` is the ORM model (scheduler, API server,
+ * CLI, and every Airflow 2 task). `sdk` is what an Airflow 3 task really
+ * gets when a secrets backend returns a conn_uri: the worker's backends'
+ * `deserialize_connection`, which in 3.0 and 3.1 still builds the core
+ * class and from 3.2 the Task SDK's. get_uri on the sdk path is the Task
+ * SDK class's own in every 3.x.
+ */
+/** The Airflow lines we model, oldest first. */
+const AIRFLOW_VERSIONS = (/* unused pure expression or super */ null && ([
+    '2.10',
+    '2.11',
+    '3.0',
+    '3.1',
+    '3.2',
+    '3.3'
+]));
+const parse = (extraMustBeObject, decodesQueryValues, keepsEmptyPassword, stripsValue) => ({
+    extraMustBeObject,
+    decodesQueryValues,
+    keepsEmptyPassword,
+    stripsValue
+});
+const build = (keepsSameProtocolHost, keepsEmptyPassword) => ({ keepsSameProtocolHost, keepsEmptyPassword });
+const AIRFLOW_2 = {
+    parse: { core: parse(false, false, false, false), sdk: null },
+    build: { core: build(false, false), sdk: null }
+};
+/** The table. Columns: see ParseBehaviour and BuildBehaviour. */
+const AIRFLOW_BEHAVIOUR = {
+    '2.10': AIRFLOW_2,
+    '2.11': AIRFLOW_2,
+    '3.0': {
+        parse: {
+            core: parse(true, false, false, false),
+            sdk: parse(true, false, false, true)
+        },
+        build: { core: build(false, false), sdk: build(false, true) }
+    },
+    '3.1': {
+        parse: {
+            core: parse(true, true, false, false),
+            sdk: parse(true, true, false, true)
+        },
+        build: { core: build(true, false), sdk: build(true, true) }
+    },
+    '3.2': {
+        parse: {
+            core: parse(true, true, false, false),
+            sdk: parse(false, false, true, true)
+        },
+        build: { core: build(true, false), sdk: build(true, true) }
+    },
+    '3.3': {
+        parse: {
+            core: parse(true, true, false, false),
+            sdk: parse(false, false, true, true)
+        },
+        build: { core: build(true, false), sdk: build(true, true) }
+    }
+};
+function pick(v, path) {
+    const found = path === 'sdk' ? v.sdk : v.core;
+    if (found === null)
+        throw new Error('Airflow 2 has no Task SDK path');
+    return found;
+}
+/** The parse behaviour a target asks for. */
+function parseBehaviour(t = {}) {
+    const a = t.airflow ?? 3;
+    if (a === 2)
+        return AIRFLOW_2.parse.core;
+    if (a === 3)
+        return pick(AIRFLOW_BEHAVIOUR['3.0'].parse, t.path ?? 'core');
+    return pick(AIRFLOW_BEHAVIOUR[a].parse, t.path ?? 'core');
+}
+/** The get_uri behaviour a target asks for. */
+function buildBehaviour(t = {}) {
+    const a = t.airflow ?? 3;
+    if (a === 2)
+        return AIRFLOW_2.build.core;
+    if (a === 3)
+        return pick(AIRFLOW_BEHAVIOUR['3.1'].build, t.path ?? 'core');
+    return pick(AIRFLOW_BEHAVIOUR[a].build, t.path ?? 'core');
+}
+/** The major line of a target, for messages and round-trip reports. */
+function majorOf(a = 3) {
+    if (a === 2 || a === 3)
+        return a;
+    return a.startsWith('2.') ? 2 : 3;
+}
 
 
 /***/ }),
@@ -28488,17 +28799,19 @@ function publishReport(json, problems, summary) {
 /* harmony export */   vd: () => (/* binding */ buildConnUri)
 /* harmony export */ });
 /* unused harmony export getConnUri */
-/* harmony import */ var _connection_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1074);
-/* harmony import */ var _python_json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2283);
-/* harmony import */ var _python_json_loads_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4783);
-/* harmony import */ var _python_quote_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9925);
+/* harmony import */ var _connection_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1074);
+/* harmony import */ var _airflow_versions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2156);
+/* harmony import */ var _python_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2283);
+/* harmony import */ var _python_json_loads_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4783);
+/* harmony import */ var _python_quote_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9925);
 /**
- * Airflow's `Connection.get_uri` (airflow.md §2.1). By default the Airflow
+ * Airflow's `Connection.get_uri` (airflow.md §2.1), for the version and
+ * code path of the options (airflow-versions.ts). By default the Airflow
  * 3.1+ core rules, which keep a host whose protocol equals the conn_type
- * (apache/airflow#51953); `airflow: 2` gives the 2.x-3.0 rule that always
- * splits the protocol off. Both use the core's `if port:`, so port 0 is
- * dropped (the Task SDK alone would write `:0`).
+ * (apache/airflow#51953); `airflow: 2` (and 3.0) always split the protocol
+ * off. Every version's get_uri, the Task SDK's included, drops port 0.
  */
+
 
 
 
@@ -28509,17 +28822,19 @@ function publishReport(json, problems, summary) {
  * core setter ignores it), and the extra as `json.dumps` text (`{}` is
  * falsy in Python, so it is not stored).
  */
-function connectionFieldsFromInput(input) {
+function connectionFieldsFromInput(input, opts = {}) {
     const extra = input.extra ?? null;
+    // The Task SDK class keeps an empty password; the core setter drops it.
+    const keepEmpty = (0,_airflow_versions_js__WEBPACK_IMPORTED_MODULE_0__/* .buildBehaviour */ .Au)(opts).keepsEmptyPassword;
     return {
-        conn_type: (0,_connection_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeConnType */ .M4)(input.conn_type),
+        conn_type: (0,_connection_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeConnType */ .M4)(input.conn_type),
         host: input.host ?? '',
         schema: input.schema ?? '',
         login: input.login ?? null,
-        password: input.password ? input.password : null,
+        password: input.password || (keepEmpty ? (input.password ?? null) : null),
         port: input.port ?? null,
         extra: extra !== null && Object.keys(extra).length > 0
-            ? (0,_python_json_js__WEBPACK_IMPORTED_MODULE_0__/* .pythonJsonDumps */ .MT)(extra)
+            ? (0,_python_json_js__WEBPACK_IMPORTED_MODULE_1__/* .pythonJsonDumps */ .MT)(extra)
             : null
     };
 }
@@ -28529,22 +28844,43 @@ function connectionFieldsFromInput(input) {
  * (`urlencode` then `parse_qsl` gives the same dict back exactly when all
  * values are strings; a lone surrogate makes Python raise instead.)
  */
-function extraQuery(extra) {
+function extraQuery(extra, portable) {
     let decoded = new Map();
     try {
-        decoded = (0,_python_json_loads_js__WEBPACK_IMPORTED_MODULE_1__/* .pythonJsonLoads */ .Y)(extra);
+        decoded = (0,_python_json_loads_js__WEBPACK_IMPORTED_MODULE_2__/* .pythonJsonLoads */ .Y8)(extra);
     }
     catch {
         // extra_dejson logs the error and returns {}.
     }
     if (decoded instanceof Map &&
         decoded.size > 0 &&
-        [...decoded.values()].every((v) => typeof v === 'string')) {
-        return (0,_python_quote_js__WEBPACK_IMPORTED_MODULE_2__/* .urlencode */ .mu)(decoded);
+        [...decoded.values()].every((v) => typeof v === 'string' && !(portable && looksLikeJson(v)))) {
+        return (0,_python_quote_js__WEBPACK_IMPORTED_MODULE_3__/* .urlencode */ .mu)(decoded);
     }
-    return (0,_python_quote_js__WEBPACK_IMPORTED_MODULE_2__/* .urlencode */ .mu)([[_connection_js__WEBPACK_IMPORTED_MODULE_3__/* .EXTRA_KEY */ .bx, extra]]);
+    return (0,_python_quote_js__WEBPACK_IMPORTED_MODULE_3__/* .urlencode */ .mu)([[_connection_js__WEBPACK_IMPORTED_MODULE_4__/* .EXTRA_KEY */ .bx, extra]]);
 }
-/** `get_uri()` on stored fields; throws like Python on a lone surrogate. */
+/**
+ * Would the Airflow 3.1+ core read this flat query value back as JSON
+ * (`"30"` → 30, `"true"` → True)? Such extras are written as `__extra__`,
+ * which every line reads verbatim.
+ */
+function looksLikeJson(value) {
+    if (value === '')
+        return false;
+    try {
+        (0,_python_json_loads_js__WEBPACK_IMPORTED_MODULE_2__/* .pythonJsonLoads */ .Y8)(value);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * `get_uri()` on stored fields; throws like Python on a lone surrogate.
+ * Without `opts.airflow` it writes the URI we store: the 3.1+ get_uri, but
+ * with `__extra__` wherever the flat query form would not read back the
+ * same on every Airflow line (see looksLikeJson).
+ */
 function getConnUri(fields, opts = {}) {
     const { conn_type: connType, host, login, password, port, schema } = fields;
     let uri = connType ? `${connType.toLowerCase().replace(/_/g, '-')}://` : '//';
@@ -28552,7 +28888,7 @@ function getConnUri(fields, opts = {}) {
     if (host.includes('://')) {
         const protocol = host.slice(0, host.indexOf('://'));
         // #51953: a protocol equal to the conn_type stays part of the host.
-        if ((opts.airflow ?? 3) === 2 || protocol !== connType) {
+        if (!(0,_airflow_versions_js__WEBPACK_IMPORTED_MODULE_0__/* .buildBehaviour */ .Au)(opts).keepsSameProtocolHost || protocol !== connType) {
             hostToUse = host.slice(protocol.length + 3);
             if (protocol)
                 uri += `${protocol}://`;
@@ -28560,27 +28896,32 @@ function getConnUri(fields, opts = {}) {
     }
     let authority = '';
     if (login !== null)
-        authority += (0,_python_quote_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(login);
+        authority += (0,_python_quote_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(login);
     if (password !== null)
-        authority += `:${(0,_python_quote_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(password)}`;
+        authority += `:${(0,_python_quote_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(password)}`;
     if (authority !== '') {
         authority += '@';
         uri += authority;
     }
-    let hostBlock = hostToUse ? (0,_python_quote_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(hostToUse) : '';
+    let hostBlock = hostToUse ? (0,_python_quote_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(hostToUse) : '';
     if (port !== null && port !== 0) {
         hostBlock += hostBlock === '' && authority === '' ? `@:${port}` : `:${port}`;
     }
     if (schema)
-        hostBlock += `/${(0,_python_quote_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(schema)}`;
+        hostBlock += `/${(0,_python_quote_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(schema)}`;
     uri += hostBlock;
-    if (fields.extra)
-        uri += (schema ? '?' : '/?') + extraQuery(fields.extra);
+    if (fields.extra) {
+        const portable = opts.airflow === undefined;
+        uri += (schema ? '?' : '/?') + extraQuery(fields.extra, portable);
+    }
     return uri;
 }
-/** The conn_uri Airflow would generate for declared fields. */
+/**
+ * The conn_uri Airflow would generate for declared fields, or, without
+ * `opts.airflow`, the one we store (readable alike by every line).
+ */
 function buildConnUri(input, opts = {}) {
-    return getConnUri(connectionFieldsFromInput(input), opts);
+    return getConnUri(connectionFieldsFromInput(input, opts), opts);
 }
 
 
@@ -28634,7 +28975,7 @@ function dropFirstCodePoint(s) {
 
 /***/ }),
 
-/***/ 5375:
+/***/ 5966:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28713,12 +29054,15 @@ function hostNotes(parts, fields) {
     return notes;
 }
 
+// EXTERNAL MODULE: ./src/core/airflow/python-json-loads.ts
+var python_json_loads = __nccwpck_require__(4783);
 ;// CONCATENATED MODULE: ./src/core/airflow/parse-query-notes.ts
 /**
  * Notes on the query (Airflow's extras) and on text after a raw `#`. The
  * query is read with `parse_qsl` and `dict()`, which decode `+` as a space,
  * keep the last of repeated keys and let `__extra__` override everything.
  */
+
 
 
 
@@ -28739,6 +29083,28 @@ function extraKeyNotes(pairs) {
             'extra. Remove it, or set it to a percent-encoded JSON object.'));
     }
     return notes;
+}
+/** Does `json.loads` accept the text (so Airflow 3.1+ core decodes it)? */
+function isJson(value) {
+    try {
+        (0,python_json_loads/* pythonJsonLoads */.Y8)(value);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Flat values that some Airflow lines read as JSON and others keep as text. */
+function decodedValueNotes(pairs) {
+    if (pairs.some(([k]) => k === connection/* EXTRA_KEY */.bx))
+        return [];
+    if (!pairs.some(([, v]) => v !== '' && isJson(v)))
+        return [];
+    return note('uri-query-value-decoded', 'A query value is valid JSON (a number, true, false, null, a quoted ' +
+        'string, a list or an object). Airflow 3.1 tasks and the 3.1+ core ' +
+        'model store it as that JSON value (apache/airflow#59339); Airflow 2, ' +
+        '3.0 and the 3.2+ Task SDK keep the text. To get the same extra on ' +
+        'every version, write the extras as one __extra__ JSON object.');
 }
 /** All query and fragment notes. */
 function queryNotes(uri, first, parts, pairs) {
@@ -28764,7 +29130,7 @@ function queryNotes(uri, first, parts, pairs) {
             'its last value (apache/airflow#9060). Use distinct names, or put ' +
             'a list in the __extra__ JSON.'));
     }
-    notes.push(...extraKeyNotes(pairs));
+    notes.push(...extraKeyNotes(pairs), ...decodedValueNotes(pairs));
     notes.push(...badEscape('query', parts.query, (0,python_quote/* unquotePlus */.wu)(parts.query)));
     if (uri.includes('#')) {
         notes.push(...note('uri-fragment', "The URI contains a raw '#'. Python treats what follows as a " +
@@ -29063,6 +29429,14 @@ function urlsplit(input) {
     checkNetloc(netloc);
     return new SplitResult(scheme, netloc, url, query, fragment);
 }
+// Python's str.isspace() set: JS's trim() differs (it strips U+FEFF and
+// keeps U+001C-U+001F and U+0085).
+const PY_SPACE = '[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+const PY_STRIP = new RegExp(`^${PY_SPACE}+|${PY_SPACE}+$`, 'g');
+/** Python's `str.strip()` with no argument. */
+function pythonStrip(s) {
+    return s.replace(PY_STRIP, '');
+}
 
 ;// CONCATENATED MODULE: ./src/core/airflow/parse-notes.ts
 
@@ -29130,8 +29504,6 @@ function collectNotes(ctx) {
     ];
 }
 
-// EXTERNAL MODULE: ./src/core/airflow/python-json-loads.ts
-var python_json_loads = __nccwpck_require__(4783);
 ;// CONCATENATED MODULE: ./src/core/airflow/parse-errors.ts
 /**
  * The errors `parseConnUri` returns, with messages that say what is wrong
@@ -29229,7 +29601,7 @@ function extraProblem(extra) {
         return null;
     let decoded;
     try {
-        decoded = (0,python_json_loads/* pythonJsonLoads */.Y)(extra);
+        decoded = (0,python_json_loads/* pythonJsonLoads */.Y8)(extra);
     }
     catch {
         return uriError('uri-extra-not-object', null);
@@ -29237,14 +29609,58 @@ function extraProblem(extra) {
     return decoded instanceof Map ? null : uriError('uri-extra-not-object', null);
 }
 
+// EXTERNAL MODULE: ./src/core/airflow/airflow-versions.ts
+var airflow_versions = __nccwpck_require__(2156);
 // EXTERNAL MODULE: ./src/core/airflow/python-json.ts
 var python_json = __nccwpck_require__(2283);
+;// CONCATENATED MODULE: ./src/core/airflow/parse-query-extra.ts
+/**
+ * The extra Airflow stores for a URI's query (airflow.md §1.2 step 11): the
+ * `__extra__` value verbatim, or the query as a JSON object. From 3.1 the
+ * core model first json.loads every non-empty value that parses
+ * (apache/airflow#59339), so `?timeout=30` stores `{"timeout": 30}`; the
+ * Task SDK class of 3.2+ keeps strings. Which one applies is the caller's
+ * ParseBehaviour.
+ */
+
+
+
+/**
+ * The stored extra text for a non-empty query, `null` for an empty one.
+ * `query` is `dict(parse_qsl(...))`: last value wins, first position kept.
+ */
+function queryExtra(query, rawQuery, decodesValues) {
+    if (rawQuery === '')
+        return null;
+    const verbatim = query.get(connection/* EXTRA_KEY */.bx);
+    if (verbatim !== undefined)
+        return verbatim;
+    if (!decodesValues)
+        return (0,python_json/* pythonJsonDumps */.MT)(query);
+    const parts = [...query].map(([key, value]) => {
+        let text = (0,python_json/* pythonJsonDumps */.MT)(value);
+        if (value !== '') {
+            try {
+                text = (0,python_json_loads/* pythonJsonRedump */.EM)(value);
+            }
+            catch (e) {
+                // Airflow catches JSONDecodeError alone and keeps the string.
+                if (!(e instanceof python_json_loads/* PythonJsonDecodeError */.RR))
+                    throw e;
+            }
+        }
+        return `${(0,python_json/* pythonJsonDumps */.MT)(key)}: ${text}`;
+    });
+    return `{${parts.join(', ')}}`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/airflow/parse-conn-uri.ts
 /**
  * Airflow's `Connection._parse_from_uri` (2.6.2+ and 3.x; the Task SDK's
  * `from_uri` is the same line for line), on top of the urllib port. The
  * order of the checks follows Airflow's so the first error matches.
  */
+
 
 
 
@@ -29277,8 +29693,14 @@ function netlocToHostname(parts) {
         raw = raw.slice(0, raw.indexOf(':'));
     return (0,python_quote/* unquote */._n)(raw);
 }
-/** Parse a connection URI exactly as Airflow does (Airflow 3 by default). */
-function parseConnUri(uri, opts = {}) {
+/**
+ * Parse a connection URI exactly as Airflow does: the version and code
+ * path of `opts` (airflow-versions.ts), by default the Airflow 3.0 core.
+ */
+function parseConnUri(input, opts = {}) {
+    const behaviour = (0,airflow_versions/* parseBehaviour */.j_)(opts);
+    // A worker's deserialize_connection strips the secret's value first.
+    const uri = behaviour.stripsValue ? pythonStrip(input) : input;
     const schemes = uri.split('://').length - 1;
     if (schemes > 2)
         return uriError('uri-too-many-protocols', safeSplit(uri));
@@ -29316,18 +29738,19 @@ function parseConnUri(uri, opts = {}) {
     const username = parts.username;
     const password = parts.password;
     const pairs = (0,python_quote/* parseQsl */.iK)(parts.query);
-    const query = (0,python_quote/* pyDict */.IO)(pairs);
-    let extra = null;
-    if (parts.query !== '') {
-        extra = query.get(connection/* EXTRA_KEY */.bx) ?? (0,python_json/* pythonJsonDumps */.MT)(query);
-    }
+    const extra = queryExtra((0,python_quote/* pyDict */.IO)(pairs), parts.query, behaviour.decodesQueryValues);
     const fields = {
         conn_type: (0,connection/* normalizeConnType */.M4)(rawType),
         host: protocol !== '' && host !== '' ? `${protocol}://${host}` : host,
         schema: (0,python_quote/* unquote */._n)(rawPath),
         login: username ? (0,python_quote/* unquote */._n)(username) : username,
-        // The core model's password setter ignores falsy values.
-        password: password ? (0,python_quote/* unquote */._n)(password) : null,
+        // The core model's password setter ignores falsy values; the Task SDK
+        // class of 3.2+ has no setter and keeps ''.
+        password: password
+            ? (0,python_quote/* unquote */._n)(password)
+            : behaviour.keepsEmptyPassword
+                ? password
+                : null,
         port,
         extra
     };
@@ -29336,8 +29759,9 @@ function parseConnUri(uri, opts = {}) {
         : [];
     const problem = extraProblem(extra);
     if (problem !== null) {
-        // Airflow 3 core raises ValueError; Airflow 2.3-2.11 only warns.
-        if ((opts.airflow ?? 3) === 3)
+        // The Airflow 3 core raises ValueError; Airflow 2.3-2.11 only warns and
+        // the 3.2+ Task SDK class does not look (hooks then see {}).
+        if (behaviour.extraMustBeObject)
             return problem;
         notes.push({
             code: 'uri-extra-not-object-warning',
@@ -29375,17 +29799,12 @@ function safeSplit(uri) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ pythonJsonLoads)
+/* harmony export */   EM: () => (/* binding */ pythonJsonRedump),
+/* harmony export */   RR: () => (/* binding */ PythonJsonDecodeError),
+/* harmony export */   Y8: () => (/* binding */ pythonJsonLoads)
 /* harmony export */ });
-/* unused harmony export PythonJsonDecodeError */
-/**
- * `json.loads(text)` as Airflow calls it when it checks and reads an extra.
- * `JSON.parse` differs in ways that change the verdict: Python also accepts
- * `NaN`, `Infinity` and `-Infinity`, and a duplicate key keeps its FIRST
- * position with the LAST value. Objects come back as `Map`s so key order and
- * keys like `__proto__` survive. Numbers lose Python's int/float distinction
- * and big-int precision (not needed to decide what Airflow does).
- */
+/* harmony import */ var _python_json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2283);
+
 /** Python's `json.JSONDecodeError`. */
 class PythonJsonDecodeError extends Error {
     constructor(message, pos) {
@@ -29399,9 +29818,13 @@ const CONSTANTS = new Map(Object.entries({ null: null, true: true, false: false,
 const ESCAPES = new Map([...'"\\/bfnrt'].map((c, i) => [c, '"\\/\b\f\n\r\t'[i] ?? '']));
 class Scanner {
     text;
+    exact;
     pos = 0;
-    constructor(text) {
+    constructor(text, 
+    /** Keep Python's int/float split: ints as bigint, floats as PyFloat. */
+    exact = false) {
         this.text = text;
+        this.exact = exact;
     }
     fail(message) {
         throw new PythonJsonDecodeError(message, this.pos);
@@ -29422,7 +29845,7 @@ class Scanner {
         for (const [word, v] of CONSTANTS) {
             if (this.text.startsWith(word, this.pos)) {
                 this.pos += word.length;
-                return v;
+                return this.exact && typeof v === 'number' ? exactFloat(v) : v;
             }
         }
         NUMBER.lastIndex = this.pos;
@@ -29430,7 +29853,9 @@ class Scanner {
         if (m === null)
             this.fail('Expecting value');
         this.pos += m[0].length;
-        return Number(m[0]);
+        if (!this.exact)
+            return Number(m[0]);
+        return /[.eE]/.test(m[0]) ? exactFloat(Number(m[0])) : exactInt(m[0]);
     }
     string() {
         let out = '';
@@ -29513,9 +29938,23 @@ class Scanner {
         }
     }
 }
+// In exact mode the tree holds values PyJson does not name (bigint,
+// PyFloat); only pythonJsonDumps reads them, so they travel as PyJson.
+const exactFloat = (x) => new _python_json_js__WEBPACK_IMPORTED_MODULE_0__/* .PyFloat */ .g$(x);
+const exactInt = (digits) => BigInt(digits);
 /** Python's `json.loads(text)`; throws `PythonJsonDecodeError`. */
 function pythonJsonLoads(text) {
-    const s = new Scanner(text);
+    return load(new Scanner(text));
+}
+/**
+ * `json.dumps(json.loads(text))`, exactly: ints keep every digit (`-0` is
+ * `0`), floats print as Python's repr (`1e5` is `100000.0`).
+ */
+function pythonJsonRedump(text) {
+    return (0,_python_json_js__WEBPACK_IMPORTED_MODULE_0__/* .pythonJsonDumps */ .MT)(load(new Scanner(text, true)));
+}
+function load(s) {
+    const text = s.text;
     if (text.startsWith('\ufeff'))
         s.fail('Unexpected UTF-8 BOM (decode using utf-8-sig)');
     s.skipWs();
@@ -29534,6 +29973,7 @@ function pythonJsonLoads(text) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   MT: () => (/* binding */ pythonJsonDumps),
+/* harmony export */   g$: () => (/* binding */ PyFloat),
 /* harmony export */   kv: () => (/* binding */ pythonJsonString)
 /* harmony export */ });
 /* unused harmony exports PythonJsonError, pythonFloatRepr */
@@ -29606,6 +30046,13 @@ function pythonFloatRepr(x) {
     }
     return `${sign}${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
 }
+/** A Python float, so `1e5` dumps as `100000.0` and not as an int. */
+class PyFloat {
+    value;
+    constructor(value) {
+        this.value = value;
+    }
+}
 function dumpNumber(n) {
     if (Number.isSafeInteger(n))
         return String(n === 0 ? 0 : n);
@@ -29624,6 +30071,8 @@ function dump(value, seen) {
         case 'bigint':
             return value.toString();
         case 'object':
+            if (value instanceof PyFloat)
+                return pythonFloatRepr(value.value);
             break;
         default:
             throw new PythonJsonError(`Object of type ${typeof value} is not JSON serializable`);
@@ -29987,8 +30436,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var python_quote = __nccwpck_require__(9925);
 // EXTERNAL MODULE: ./src/core/airflow/python-json.ts
 var python_json = __nccwpck_require__(2283);
-// EXTERNAL MODULE: ./src/core/airflow/parse-conn-uri.ts + 7 modules
-var parse_conn_uri = __nccwpck_require__(5375);
+// EXTERNAL MODULE: ./src/core/airflow/parse-conn-uri.ts + 8 modules
+var parse_conn_uri = __nccwpck_require__(5966);
 ;// CONCATENATED MODULE: ./src/core/redact-scan.ts
 /**
  * Finds where any of many strings occurs in a text, in one pass. A run
@@ -30174,6 +30623,109 @@ function makeRedactor(secrets) {
 
 /***/ }),
 
+/***/ 5371:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ mdText),
+/* harmony export */   x: () => (/* binding */ mdCode)
+/* harmony export */ });
+/* harmony import */ var _escape_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5305);
+/**
+ * Text for GitHub markdown: the job summary, the PR comment and the drift
+ * issue. Whatever comes from outside (a key, a server's message, a path)
+ * goes through one of these, so it renders as the text it is: no HTML, no
+ * links or emphasis, no @-mention that notifies someone, no `|` that ends
+ * a table cell, no newline that ends the line.
+ */
+
+// Backslash escapes are CommonMark's; these are the characters that open
+// emphasis, code, links and images ([ is enough for both), strikethrough
+// and table cells. <, > and & become entities, which no HTML parser takes
+// for a tag.
+const MARKDOWN = /[\\`*[\]|~]/g;
+const ENTITY = {
+    '<': '&lt;',
+    '>': '&gt;',
+    '&': '&amp;'
+};
+/** Inline text, one line: markdown and HTML shown, never interpreted. */
+function mdText(text) {
+    return ((0,_escape_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeLine */ .E)(text.replace(/\r?\n/g, ' '))
+        .replace(MARKDOWN, (c) => `\\${c}`)
+        // `_` emphasises only at a word's edge: AIRFLOW__SECRETS stays as is.
+        .replace(/_+/g, (run, at, all) => /[A-Za-z0-9]/.test(all[at - 1] ?? '') &&
+        /[A-Za-z0-9]/.test(all[at + run.length] ?? '')
+        ? run
+        : run.replace(/_/g, '\\_'))
+        .replace(/[<>&]/g, (c) => ENTITY[c] ?? c)
+        // A word joiner after @ keeps it readable and stops the mention.
+        .replace(/@/g, '@\u2060'));
+}
+/**
+ * A code span around any text: the fence is longer than any run of
+ * backticks inside, so the text cannot close it. Inside a table a `|`
+ * still splits the cell (GFM), so there it is escaped; GitHub removes
+ * that backslash.
+ */
+function mdCode(text, inTable = true) {
+    let content = (0,_escape_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeLine */ .E)(text.replace(/\r?\n/g, ' '));
+    if (inTable)
+        content = content.replace(/\|/g, '\\|');
+    const longest = Math.max(0, ...(content.match(/`+/g) ?? []).map((r) => r.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = /^[` ]|[` ]$/.test(content) ? ' ' : '';
+    return `${fence}${pad}${content}${pad}${fence}`;
+}
+
+
+/***/ }),
+
+/***/ 5305:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ escapeLine)
+/* harmony export */ });
+/* unused harmony export escapeTerminal */
+/**
+ * Text for a terminal or a CI log. Foreign text (what a server answered, a
+ * key from the manifest or from Vault) may carry ANSI and OSC escapes that
+ * rewrite the screen or set a link, a carriage return that overwrites the
+ * line, or a newline that starts a line of its own, such as a runner's
+ * `::add-mask::` or `::error::` workflow command. Control characters are
+ * shown as `\u001b` instead of being sent.
+ */
+// C0, DEL and C1 controls, and the Unicode line and paragraph separators:
+// matching control characters is the point here.
+/* eslint-disable no-control-regex */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+/* eslint-enable no-control-regex */
+// `\u001b`: readable, and also a valid escape inside a JSON string, so
+// --json output stays JSON after this pass.
+function shown(char) {
+    return `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
+}
+/** One line: every control character escaped, the newline too. */
+function escapeLine(text) {
+    return text.replace(CONTROL, shown);
+}
+/**
+ * A whole output: newlines and tabs are kept, every other control
+ * character is escaped, and a line that would start (after blanks) with
+ * `::` gets its first colon escaped, so no text we print can be read by a
+ * runner as a workflow command. The CLI never means to send one.
+ */
+function escapeTerminal(text) {
+    return text
+        .replace(CONTROL_BUT_LINES, shown)
+        .replace(/^([ \t]*):(?=:)/gm, '$1\\u003a');
+}
+
+
+/***/ }),
+
 /***/ 3964:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30234,15 +30786,15 @@ function renderProblemsText(file, problems) {
     return ([...problems.map(renderProblemLine), renderCount(file, problems)].join('\n') + '\n');
 }
 
+// EXTERNAL MODULE: ./src/core/render/escape-markdown.ts
+var escape_markdown = __nccwpck_require__(5371);
 ;// CONCATENATED MODULE: ./src/core/render/markdown.ts
 
 
-/** Table cells are one line, and a `|` would end the cell early. */
-function cell(text) {
-    return text
-        .replace(/\\/g, '\\\\')
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n/g, ' ');
+
+/** Each cell escaped for its kind (escape-markdown.ts), in one place. */
+function cell(value) {
+    return typeof value === 'string' ? (0,escape_markdown/* mdText */.b)(value) : (0,escape_markdown/* mdCode */.x)(value.code);
 }
 /**
  * A markdown table of at most `maxRows` rows; the rest are counted, so the
@@ -30263,16 +30815,16 @@ function table(header, rows, maxRows) {
 function renderProblemsMarkdown(file, problems, maxRows = 500) {
     const { errors, warnings } = (0,core_problems/* countBySeverity */.Ot)(problems);
     const status = errors > 0
-        ? `❌ \`${file}\`: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`
+        ? `❌ ${(0,escape_markdown/* mdCode */.x)(file, false)}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`
         : warnings > 0
-            ? `⚠️ \`${file}\`: valid, with ${plural(warnings, 'warning')}`
-            : `✅ \`${file}\`: valid, no problems`;
+            ? `⚠️ ${(0,escape_markdown/* mdCode */.x)(file, false)}: valid, with ${plural(warnings, 'warning')}`
+            : `✅ ${(0,escape_markdown/* mdCode */.x)(file, false)}: valid, no problems`;
     if (problems.length === 0)
         return `${status}\n`;
     const rows = problems.map((p) => [
         p.severity === 'error' ? '❌ error' : '⚠️ warning',
         `${p.line}:${p.column}`,
-        `\`${p.code}\``,
+        { code: p.code },
         p.message
     ]);
     return `${status}\n\n${table(['Severity', 'Line', 'Code', 'Message'], rows, maxRows)}\n`;
@@ -30334,7 +30886,7 @@ function materializeConnection(entry, read) {
 
 /***/ }),
 
-/***/ 7944:
+/***/ 4191:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30447,6 +30999,10 @@ const AppRoleSettingsSchema = schemas/* strictObject */.rej({
     secret_id_bound_cidrs: Cidrs,
     token_bound_cidrs: Cidrs
 });
+const Refs = schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1)]);
+/** GitHub sends ids as strings in the token; `gh api` prints numbers. */
+const GithubId = schemas/* union */.KCZ([schemas/* number */.aig().int().positive(), schemas/* string */.YjP().regex(/^\d+$/)])
+    .transform(String);
 const GithubJwtSchema = schemas/* strictObject */.rej({
     mount: schemas/* string */.YjP()
         .regex(/^[\w.-]+(\/[\w.-]+)*$/)
@@ -30454,18 +31010,31 @@ const GithubJwtSchema = schemas/* strictObject */.rej({
     issuer: schemas/* url */.OZ5()
         .default('https://token.actions.githubusercontent.com')
         .describe('OIDC issuer; GitHub Enterprise Server: https://HOST/_services/token.'),
-    role: schemas/* string */.YjP()
+    plan_role: schemas/* string */.YjP()
         .regex(/^[\w.@-]+$/)
-        .default('airflow-vault-sync'),
+        .default('airflow-vault-sync-plan')
+        .describe('The read-only role for plan and drift (vault-jwt-role of pull-request and drift jobs): pull requests and `ref`.'),
+    apply_role: schemas/* string */.YjP()
+        .regex(/^[\w.@-]+$/)
+        .default('airflow-vault-sync-apply')
+        .describe('The role with the sync policy (vault-jwt-role of the apply job): `ref`, `environment` and `job_workflow_ref` only.'),
     bound_audiences: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
         .min(1)
         .describe('Audiences the CI asks GitHub for (vault-jwt-audience), e.g. https://github.com/<owner>.'),
     repository: schemas/* string */.YjP()
         .regex(/^[\w.-]+\/[\w.-]+$/, 'owner/name')
         .describe('Only this repository’s workflows may log in.'),
-    ref: schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1)])
+    repository_id: GithubId.optional().describe('The repository’s numeric id, so a repository recreated under the same name cannot log in: `gh api repos/OWNER/REPO --jq .id`.'),
+    repository_owner_id: GithubId.optional().describe('The owner’s numeric id, so a renamed or re-registered owner cannot log in: `gh api repos/OWNER/REPO --jq .owner.id`.'),
+    ref: Refs.optional().describe('The branch apply runs from, normally the default branch: refs/heads/main (a * makes the claims globs). Plan may also log in from it; pull requests get the plan role by their merge ref, never the apply role.'),
+    environment: schemas/* string */.YjP()
+        .min(1)
         .optional()
-        .describe('Only these refs, e.g. refs/heads/main, or [refs/heads/main, "refs/pull/*/merge"] so pull requests can plan (a * makes the claims globs). Absent: any ref.'),
+        .describe('Apply only from jobs in this GitHub environment (environment: production), so its required reviewers guard every write.'),
+    job_workflow_ref: Refs.optional().describe('Apply only from this reusable workflow, e.g. airflow-vault-sync/airflow-vault-sync/.github/workflows/airflow-secrets.yml@refs/tags/v0.'),
+    allow_any_ref: schemas/* boolean */.zMY()
+        .default(false)
+        .describe('Without ref or environment, any branch could apply; say true to mean it.'),
     token_ttl: DurationSchema.default('15m')
 });
 const ProvisionSchema = schemas/* strictObject */.rej({
@@ -30473,15 +31042,16 @@ const ProvisionSchema = schemas/* strictObject */.rej({
         .default(true)
         .describe('Enable the KV mount at vault.mount when it is missing.'),
     reader_policy: PolicyName.optional().describe('Airflow’s read-only policy. Default airflow-<mount>.'),
+    plan_policy: PolicyName.optional().describe('The read-only policy of the plan role: metadata, never a value. Default airflow-vault-sync-plan-<mount>.'),
     sync_policy: schemas/* strictObject */.rej({
         name: PolicyName.optional().describe('Default airflow-vault-sync-<mount>.'),
         create: schemas/* boolean */.zMY()
             .default(false)
-            .describe('Write it to Vault (always printed in the plan). Implied by github_jwt.')
+            .describe('Write it and the plan policy to Vault (always printed in the plan). Implied by github_jwt.')
     })
         .prefault({}),
     approle: AppRoleSettingsSchema.prefault({}),
-    github_jwt: GithubJwtSchema.optional().describe('A JWT role for GitHub Actions OIDC with the sync policy: CI logs in without a stored secret.')
+    github_jwt: GithubJwtSchema.optional().describe('Two JWT roles for GitHub Actions OIDC: a read-only plan role for pull requests and drift, an apply role with the sync policy for the default branch. CI logs in without a stored secret.')
 })
     .describe('What `provision` creates in Vault for Airflow (an operator runs it with an admin token).');
 
@@ -31076,7 +31646,9 @@ function boundMessage(issue) {
 /**
  * Ids and keys become Vault path segments and Airflow lookups. The rules are
  * the ones every Airflow 2 and 3 entry point accepts (airflow.md §3): the
- * model is looser, but the CLI and REST API are not.
+ * model is looser, but the CLI and REST API are not. __tests__/real/ids-keys
+ * checks against each real version that nothing accepted here is refused
+ * there (src/core/airflow/airflow-ids.ts models each version's own rules).
  */
 const CONN_ID = /^[A-Za-z0-9_.-]+$/;
 const MAX_CONN_ID = 200;
@@ -31092,6 +31664,12 @@ function connIdProblems(id) {
             (0,core_problems/* error */.z3)('conn-id-too-long', path, `connection id is ${keys_length(id)} characters; Airflow's CLI and REST API accept at most ${MAX_CONN_ID}`, true)
         ];
     }
+    // '.' is no Vault path segment: the path would name its folder.
+    if (id === '.') {
+        return [
+            (0,core_problems/* error */.z3)('conn-id-invalid', path, "connection id '.' names no Vault path segment (the path would be its folder); rename it", true)
+        ];
+    }
     if (!CONN_ID.test(id)) {
         return [
             (0,core_problems/* error */.z3)('conn-id-invalid', path, `connection id ${JSON.stringify(id)} may only use letters A-Z a-z, digits, '_', '.' and '-' to be valid in every Airflow entry point; rename it`, true)
@@ -31099,7 +31677,7 @@ function connIdProblems(id) {
     }
     if (id.includes('..')) {
         return [
-            (0,core_problems/* error */.z3)('conn-id-dotdot', path, `connection id ${JSON.stringify(id)} contains '..', which Airflow rejects and Vault refuses in paths; rename it`, true)
+            (0,core_problems/* error */.z3)('conn-id-dotdot', path, `connection id ${JSON.stringify(id)} contains '..', which Vault refuses in paths (and the airflow CLI refuses from Airflow 3.3); rename it`, true)
         ];
     }
     return [];
@@ -31113,6 +31691,13 @@ function keyProblems(section, key) {
     ];
     if (key.trim() === '')
         return problem('is empty; give it a name');
+    // A control character would forge a line of a log or a report; '.' is
+    // no Vault path segment (the path would name its folder).
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f-\u009f]/.test(key))
+        return problem('contains a control character; use printable text');
+    if (key === '.')
+        return problem('names no Vault path segment; rename it');
     if (keys_length(key) > MAX_KEY) {
         return problem(`is ${keys_length(key)} characters; Airflow allows at most ${MAX_KEY}`);
     }
@@ -31143,8 +31728,8 @@ function caseCollisions(section, keys) {
     return problems;
 }
 
-// EXTERNAL MODULE: ./src/core/airflow/parse-conn-uri.ts + 7 modules
-var parse_conn_uri = __nccwpck_require__(5375);
+// EXTERNAL MODULE: ./src/core/airflow/parse-conn-uri.ts + 8 modules
+var parse_conn_uri = __nccwpck_require__(5966);
 // EXTERNAL MODULE: ./src/core/airflow/build-conn-uri.ts
 var build_conn_uri = __nccwpck_require__(8692);
 // EXTERNAL MODULE: ./src/core/airflow/connection.ts
@@ -31340,7 +31925,7 @@ function extraValue(extra) {
         return null;
     let decoded;
     try {
-        decoded = (0,python_json_loads/* pythonJsonLoads */.Y)(extra);
+        decoded = (0,python_json_loads/* pythonJsonLoads */.Y8)(extra);
     }
     catch {
         return extra; // Airflow 2 keeps non-JSON text; it equals no object
@@ -31522,7 +32107,9 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
  * file that stays in the repository (a `../../etc/passwd` would be read by
  * CI and sent to Vault).
  */
-function refProblems(refs, manifestDir, repoRoot) {
+function refProblems(refs, manifestDir, repoRoot, 
+/** When given, each file is checked on disk too (never opened). */
+source) {
     return refs.flatMap(({ path: at, ref }) => {
         if ('env' in ref) {
             return value_ref/* ENV_NAME */.G1.test(ref.env)
@@ -31536,13 +32123,32 @@ function refProblems(refs, manifestDir, repoRoot) {
                 (0,core_problems/* error */.z3)('file-ref-absolute', [...at, 'file'], 'file references are relative to the manifest; give a path inside the repository')
             ];
         }
-        if (!(0,manifest_refs/* isInside */.FK)(repoRoot, (0,manifest_refs/* refFilePath */.BD)(manifestDir, ref))) {
-            return [
-                (0,core_problems/* error */.z3)('file-ref-escapes-repo', [...at, 'file'], `${JSON.stringify(ref.file)} leads outside the repository; keep referenced files inside it`)
-            ];
-        }
-        return [];
+        const target = (0,manifest_refs/* refFilePath */.BD)(manifestDir, ref);
+        const issue = !(0,manifest_refs/* isInside */.FK)(repoRoot, target)
+            ? { kind: 'outside' }
+            : external_node_path_default().relative(repoRoot, target).split((external_node_path_default()).sep).includes('.git')
+                ? { kind: 'in-git' }
+                : source?.fileIssue?.(target);
+        return issue ? [fileProblem(issue, ref.file, [...at, 'file'])] : [];
     });
+}
+/** The file's name and kind only: a problem never quotes its content. */
+function fileProblem(issue, file, at) {
+    const name = JSON.stringify(file);
+    switch (issue.kind) {
+        case 'outside':
+            return (0,core_problems/* error */.z3)('file-ref-escapes-repo', at, `${name} leads outside the repository; keep referenced files inside it`);
+        case 'in-git':
+            return (0,core_problems/* error */.z3)('file-ref-in-git', at, `${name} is under .git/, which holds the checkout's credentials (actions/checkout keeps its token in .git/config); it is never read`);
+        case 'not-found':
+            return (0,core_problems/* error */.z3)('file-ref-not-found', at, `${name} does not exist; create it before this step (an earlier CI step may write it), or fix the path (relative to the manifest)`);
+        case 'not-regular':
+            return (0,core_problems/* error */.z3)('file-ref-not-regular', at, `${name} is ${issue.detail ?? 'not a regular file'}; only a regular file is read`);
+        case 'too-large':
+            return (0,core_problems/* error */.z3)('file-ref-too-large', at, `${name} is ${issue.detail ?? 'over the limit'}; raise AIRFLOW_VAULT_SYNC_MAX_FILE_BYTES if it is meant to be that large`);
+        case 'unreadable':
+            return (0,core_problems/* error */.z3)('file-ref-unreadable', at, `${name} cannot be read (${issue.detail ?? 'error'})`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/validate/rules/vault-settings.ts
@@ -31579,7 +32185,39 @@ function vaultSettingsProblems(vault) {
 
 // EXTERNAL MODULE: ./src/core/vault-backend/kwargs.ts
 var vault_backend_kwargs = __nccwpck_require__(3138);
+;// CONCATENATED MODULE: ./src/core/vault-backend/provider-limits.ts
+
+/**
+ * What the lines in PROVIDER_LIMITS refuse that the newest provider takes.
+ * These are warnings, not errors: the manifest does not say which Airflow
+ * its Deployments run, so each note names the lines it concerns.
+ */
+function providerLimitNotes(kwargs, authType) {
+    const notes = [];
+    for (const limit of vault_backend_kwargs/* PROVIDER_LIMITS */.Xl) {
+        const on = `on ${limit.airflow.map((l) => `Airflow ${l}`).join(', ')} (provider ${limit.provider})`;
+        if (limit.authTypes.includes(authType))
+            notes.push({
+                key: 'auth_type',
+                message: `auth_type ${authType} is unknown to the provider ${on}: VaultBackend fails to start there and Airflow sees no secrets`
+            });
+        for (const key of limit.kwargs.filter((k) => k in kwargs))
+            notes.push({
+                key,
+                message: `${key} is not a kwarg of the provider ${on}: hvac refuses it at login there and Airflow sees no secrets`
+            });
+        for (const anyOf of limit.required[authType] ?? [])
+            if (!anyOf.some((name) => (0,vault_backend_kwargs/* isSet */.vM)(kwargs[name])))
+                notes.push({
+                    key: 'auth_type',
+                    message: `auth_type ${authType} needs ${anyOf.join(' or ')} ${on}; without it VaultBackend fails to start there`
+                });
+    }
+    return notes;
+}
+
 ;// CONCATENATED MODULE: ./src/core/validate/rules/backend-kwargs.ts
+
 
 
 
@@ -31599,7 +32237,9 @@ function backendKwargsProblems(kwargs, where, vault) {
             problems.push((0,core_problems/* error */.z3)('backend-kwargs-managed-key', where(key), 'namespace differs from vault.namespace; Airflow would read another namespace than the sync writes', true));
         }
         else if (!vault_backend_kwargs/* KNOWN_KWARGS */.a7.includes(key)) {
-            problems.push((0,core_problems/* warning */.$e)('backend-kwargs-unknown-key', where(key), `${JSON.stringify(key)} is not a VaultBackend or hvac kwarg; ${didYouMean(key, vault_backend_kwargs/* KNOWN_KWARGS */.a7) || 'check the spelling'}`, true));
+            // VaultBackend hands unknown keys to hvac, which raises TypeError at
+            // login: every lookup fails, so this is an error, not a warning.
+            problems.push((0,core_problems/* error */.z3)('backend-kwargs-unknown-key', where(key), `${JSON.stringify(key)} is not a VaultBackend or hvac kwarg, and hvac refuses it at login so Airflow sees no secrets; ${didYouMean(key, vault_backend_kwargs/* KNOWN_KWARGS */.a7) || 'check the spelling'}`, true));
         }
     }
     return [
@@ -31617,15 +32257,36 @@ function authProblems(kwargs, where) {
             (0,core_problems/* error */.z3)('auth-type-unknown', where('auth_type'), `auth_type ${shown} is not one of the provider's: ${vault_backend_kwargs/* AUTH_TYPES */.tG.join(', ')}${typeof authType === 'string' ? `; ${didYouMean(authType, vault_backend_kwargs/* AUTH_TYPES */.tG)}` : ''}`)
         ];
     }
-    const missing = vault_backend_kwargs/* REQUIRED_PARAMS */.j0[authType].filter((anyOf) => !anyOf.some((name) => kwargs[name] !== undefined && kwargs[name] !== null));
-    return missing.map((anyOf) => {
-        const names = anyOf.join(' or ');
-        const message = `auth_type ${authType} needs ${names}; without it VaultBackend fails to start and Airflow sees no secrets`;
-        // Token auth can fall back to VAULT_TOKEN in Airflow's environment.
-        return authType === 'token'
-            ? (0,core_problems/* warning */.$e)('auth-param-missing', where('auth_type'), `${message}, unless VAULT_TOKEN is set on the Deployment`)
-            : (0,core_problems/* error */.z3)('auth-param-missing', where('auth_type'), message);
-    });
+    const auth = authType;
+    const missing = vault_backend_kwargs/* REQUIRED_PARAMS */.j0[auth].filter((anyOf) => !anyOf.some((name) => (0,vault_backend_kwargs/* isSet */.vM)(kwargs[name])));
+    const empty = (vault_backend_kwargs/* NOT_EMPTY_PARAMS */.rQ[auth] ?? []).filter((name) => name in kwargs && !(0,vault_backend_kwargs/* isSet */.vM)(kwargs[name]));
+    return [
+        ...missing.map((anyOf) => missingProblem(auth, anyOf, where)),
+        ...empty.map((name) => (0,core_problems/* error */.z3)('auth-param-missing', where(name), `auth_type ${auth} needs ${name}; set to ${JSON.stringify(kwargs[name])} it makes VaultBackend fail to start (leave it out for the default)`)),
+        ...(auth === 'approle' && !(0,vault_backend_kwargs/* isSet */.vM)(kwargs.secret_id)
+            ? [
+                (0,core_problems/* warning */.$e)('auth-param-missing', where('auth_type'), 'auth_type approle without secret_id logs in only if the role has bind_secret_id=false; Vault refuses it otherwise')
+            ]
+            : []),
+        ...(vault_backend_kwargs/* CONFIGURE_ONLY_AUTH */.fx.includes(auth)
+            ? [
+                (0,core_problems/* warning */.$e)('auth-type-no-login', where('auth_type'), `the provider's ${auth} auth does not log in: it writes auth/${auth}/config (or auth_mount_point's) with these kwargs and then reads with the VAULT_TOKEN of Airflow's environment; without VAULT_TOKEN on the Deployment, Airflow sees no secrets`)
+            ]
+            : []),
+        ...providerLimitNotes(kwargs, auth).map((n) => (0,core_problems/* warning */.$e)('backend-kwargs-provider-version', where(n.key), n.message))
+    ];
+}
+function missingProblem(authType, anyOf, where) {
+    const names = anyOf.join(' or ');
+    // ldap and userpass pass the constructor and fail at Vault's login.
+    const fails = ['ldap', 'userpass'].includes(authType)
+        ? 'hvac logs in without it and Vault refuses the login'
+        : 'VaultBackend fails to start';
+    const message = `auth_type ${authType} needs ${names}; without it ${fails} and Airflow sees no secrets`;
+    // Token auth can fall back to VAULT_TOKEN in Airflow's environment.
+    return authType === 'token'
+        ? (0,core_problems/* warning */.$e)('auth-param-missing', where('auth_type'), `${message}, unless VAULT_TOKEN is set on the Deployment`)
+        : (0,core_problems/* error */.z3)('auth-param-missing', where('auth_type'), message);
 }
 function urlProblems(kwargs, where) {
     const url = kwargs.url;
@@ -31670,12 +32331,45 @@ function provisionKwargsProblems(manifest, kwargs, where) {
     }
     return problems;
 }
+/**
+ * provision.github_jwt: the apply role can write and delete production
+ * secrets, so who may log in to it must be said. No ref and no
+ * environment means any branch; a pull request's ref in `ref` would give
+ * pull requests the apply role (they get the plan role by themselves).
+ */
+function githubJwtProblems(manifest) {
+    const jwt = manifest.provision?.github_jwt;
+    if (!jwt)
+        return [];
+    const at = ['provision', 'github_jwt'];
+    const problems = [];
+    if (jwt.ref === undefined &&
+        jwt.environment === undefined &&
+        !jwt.allow_any_ref) {
+        problems.push((0,core_problems/* error */.z3)('provision-jwt-unbound', at, 'github_jwt binds no ref and no environment, so a workflow on any branch could log in with the apply role and write or delete secrets: set ref (the default branch, refs/heads/main) and/or environment (e.g. production, with required reviewers), or say allow_any_ref: true'));
+    }
+    if (jwt.ref === undefined && jwt.environment !== undefined) {
+        problems.push((0,core_problems/* warning */.$e)('provision-jwt-plan-pulls-only', at, 'without ref, the plan role is bound to pull requests only, so drift and plan on the default branch cannot log in: set ref: refs/heads/main'));
+    }
+    const refs = [jwt.ref ?? []].flat();
+    refs.forEach((ref, i) => {
+        if (!ref.startsWith('refs/pull/'))
+            return;
+        problems.push((0,core_problems/* error */.z3)('provision-jwt-pull-ref', Array.isArray(jwt.ref) ? [...at, 'ref', i] : [...at, 'ref'], `${ref} would let pull requests log in with the apply role; remove it: pull requests get the read-only plan role by their merge ref`));
+    });
+    const ids = ['repository_id', 'repository_owner_id'];
+    const missing = ids.filter((k) => jwt[k] === undefined);
+    if (missing.length > 0) {
+        problems.push((0,core_problems/* error */.z3)('provision-jwt-repository-id', at, `${missing.join(' and ')} missing: the roles bind the repository's ids as well as its name, so a repository recreated or an owner re-registered under the same name cannot log in; find them with \`gh api repos/${jwt.repository} --jq .id,.owner.id\``));
+    }
+    return problems;
+}
 
 ;// CONCATENATED MODULE: ./src/core/validate/rules/astro.ts
 
 
 
-/** Stands for the role_id provision hands over (a reference, not a literal). */
+/** Stands for the role_id and secret_id provision hands over (references). */
 const HANDED_OVER = { env: 'provisioned' };
 /**
  * Each Deployment runs with the shared kwargs plus its own overrides; the
@@ -31699,7 +32393,12 @@ function astroProblems(manifest) {
         const where = (key) => key in own ? [...here, 'backend_kwargs', key] : [...shared, key];
         // Provisioned credentials are not in the manifest, and must not be.
         const checked = manifest.provision
-            ? { auth_type: 'approle', role_id: HANDED_OVER, ...merged }
+            ? {
+                auth_type: 'approle',
+                role_id: HANDED_OVER,
+                secret_id: HANDED_OVER,
+                ...merged
+            }
             : merged;
         for (const problem of [
             ...backendKwargsProblems(checked, where, manifest.vault),
@@ -31719,6 +32418,7 @@ function astroProblems(manifest) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/validate/validate.ts
+
 
 
 
@@ -31776,7 +32476,8 @@ function semanticProblems(manifest, options) {
         ...caseCollisions('variables', variableKeys),
         ...Object.keys(manifest.config).flatMap((key) => keyProblems('config', key)),
         ...astroProblems(manifest),
-        ...refProblems((0,manifest_refs/* collectRefs */.ny)(manifest), options.manifestDir, options.repoRoot)
+        ...githubJwtProblems(manifest),
+        ...refProblems((0,manifest_refs/* collectRefs */.ny)(manifest), options.manifestDir, options.repoRoot, options.values)
     ];
 }
 function placer(source, file) {
@@ -31802,11 +32503,15 @@ function placer(source, file) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   S8: () => (/* binding */ MANAGED_KWARGS),
+/* harmony export */   Xl: () => (/* binding */ PROVIDER_LIMITS),
 /* harmony export */   a7: () => (/* binding */ KNOWN_KWARGS),
 /* harmony export */   bt: () => (/* binding */ SECRET_KWARGS),
 /* harmony export */   cz: () => (/* binding */ BACKEND_CLASS),
+/* harmony export */   fx: () => (/* binding */ CONFIGURE_ONLY_AUTH),
 /* harmony export */   j0: () => (/* binding */ REQUIRED_PARAMS),
-/* harmony export */   tG: () => (/* binding */ AUTH_TYPES)
+/* harmony export */   rQ: () => (/* binding */ NOT_EMPTY_PARAMS),
+/* harmony export */   tG: () => (/* binding */ AUTH_TYPES),
+/* harmony export */   vM: () => (/* binding */ isSet)
 /* harmony export */ });
 /**
  * What the HashiCorp provider's VaultBackend accepts (airflow.md §4.2-4.3).
@@ -31827,8 +32532,12 @@ const AUTH_TYPES = [
     'userpass'
 ];
 /**
- * Each inner list is "one of these"; every list must be satisfied. Token auth
- * may also use VAULT_TOKEN in Airflow's environment, so it only warns.
+ * Each inner list is "one of these"; every list must be satisfied. The
+ * provider tests truthiness, so an empty string is as missing as an absent
+ * key. Token auth may also use VAULT_TOKEN in Airflow's environment, so it
+ * only warns. ldap and userpass pass the constructor without a username or
+ * password, but hvac then logs in as user "None" or with no password, which
+ * Vault refuses (judged by OpenBao, __tests__/real/kwargs-provider.test.ts).
  */
 const REQUIRED_PARAMS = {
     approle: [['role_id']],
@@ -31843,6 +32552,35 @@ const REQUIRED_PARAMS = {
     token: [['token', 'token_path']],
     userpass: [['username'], ['password']]
 };
+/**
+ * Auth types whose provider code does not log in: `_auth_azure` and
+ * `_auth_radius` write auth/<mount>/config (hvac's `configure`) with the
+ * kwargs, then read with whatever token hvac finds, VAULT_TOKEN. Seen in
+ * 4.3.4 and 4.8.4 (__tests__/real/kwargs-provider.test.ts).
+ */
+const CONFIGURE_ONLY_AUTH = ['azure', 'radius'];
+/**
+ * Parameters with a default that the provider refuses when set to null or
+ * "": kubernetes reads its service-account token from this file.
+ */
+const NOT_EMPTY_PARAMS = {
+    kubernetes: ['kubernetes_jwt_path']
+};
+const PROVIDER_LIMITS = [
+    {
+        airflow: ['2.10'],
+        provider: '4.3.4',
+        authTypes: ['jwt'],
+        kwargs: [
+            'jwt_role',
+            'jwt_token',
+            'jwt_token_path',
+            'use_team_secrets_path',
+            'global_secrets_path'
+        ],
+        required: { gcp: [['gcp_key_path', 'gcp_keyfile_dict']] }
+    }
+];
 /** Parameters whose value is a credential: never a literal in git. */
 const SECRET_KWARGS = new Set([
     'secret_id',
@@ -31861,7 +32599,11 @@ const MANAGED_KWARGS = [
     'config_path',
     'kv_engine_version'
 ];
-/** Provider kwargs, plus the hvac.Client ones it passes through. */
+/**
+ * Provider kwargs, plus what it passes through to hvac.Client and on to
+ * hvac's adapter. Any other key makes hvac raise TypeError when the client
+ * logs in, so Airflow gets no secret from Vault.
+ */
 const KNOWN_KWARGS = [
     ...MANAGED_KWARGS,
     'url',
@@ -31896,27 +32638,135 @@ const KNOWN_KWARGS = [
     'verify',
     'cert',
     'proxies',
-    'allow_redirects'
+    'allow_redirects',
+    'ignore_exceptions',
+    'strict_http',
+    'request_header'
 ];
 const BACKEND_CLASS = 'airflow.providers.hashicorp.secrets.vault.VaultBackend';
+/**
+ * Whether the provider sees a value: it tests truthiness, so null and ""
+ * count as unset. A reference ({ env }, { file }) counts as set.
+ */
+function isSet(value) {
+    return value !== undefined && value !== null && value !== '';
+}
 
 
 /***/ }),
 
-/***/ 9258:
+/***/ 9341:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   OJ: () => (/* binding */ ManifestReadError),
-/* harmony export */   Rp: () => (/* binding */ validationInputs),
-/* harmony export */   oe: () => (/* binding */ readManifestFile)
-/* harmony export */ });
-/* unused harmony exports findRepoRoot, localValueSource */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _core_manifest_refs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1115);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  OJ: () => (/* binding */ ManifestReadError),
+  oe: () => (/* binding */ readManifestFile),
+  Rp: () => (/* binding */ validationInputs)
+});
+
+// UNUSED EXPORTS: findRepoRoot, localValueSource
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/core/manifest/refs.ts
+var refs = __nccwpck_require__(1115);
+// EXTERNAL MODULE: ./src/io/settings-error.ts
+var settings_error = __nccwpck_require__(6528);
+;// CONCATENATED MODULE: ./src/io/value-file.ts
+/**
+ * Files behind `{ file: }` references. Only a regular file inside the
+ * repository, outside .git/ (actions/checkout keeps the job's token in
+ * .git/config), of at most the size limit, is read. Each is checked with
+ * stat before it is opened, so a FIFO (whose open blocks until a writer
+ * comes), a socket or a device is never opened; the open itself uses
+ * O_NONBLOCK and is checked again with fstat, in case the path changed in
+ * between.
+ */
+
+
+
+
+const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+const MAX_FILE_BYTES_VARIABLE = 'AIRFLOW_VAULT_SYNC_MAX_FILE_BYTES';
+/** The size limit: AIRFLOW_VAULT_SYNC_MAX_FILE_BYTES, default 1 MiB. */
+function maxFileBytes(env) {
+    const given = env[MAX_FILE_BYTES_VARIABLE]?.trim();
+    if (!given)
+        return DEFAULT_MAX_FILE_BYTES;
+    if (!/^[1-9][0-9]*$/.test(given) || !Number.isSafeInteger(Number(given)))
+        throw new settings_error/* SettingsError */.G(`${MAX_FILE_BYTES_VARIABLE} "${given}" is not a number of bytes; use e.g. 2097152 for 2 MiB`);
+    return Number(given);
+}
+const inGit = (root, target) => external_node_path_default().relative(root, target).split((external_node_path_default()).sep).includes('.git');
+/** Why a referenced file may not be read, found without opening it. */
+function valueFileIssue(absolutePath, repoRoot, maxBytes) {
+    if (inGit(repoRoot, absolutePath))
+        return { kind: 'in-git' };
+    let real;
+    try {
+        real = (0,external_node_fs_.realpathSync)(absolutePath);
+    }
+    catch (cause) {
+        const code = cause.code;
+        return code === 'ENOENT'
+            ? { kind: 'not-found' }
+            : { kind: 'unreadable', detail: code ?? 'error' };
+    }
+    const root = (0,external_node_fs_.realpathSync)(repoRoot);
+    if (!(0,refs/* isInside */.FK)(root, real))
+        return { kind: 'outside' };
+    if (inGit(root, real))
+        return { kind: 'in-git' };
+    const stat = (0,external_node_fs_.statSync)(real);
+    if (!stat.isFile())
+        return { kind: 'not-regular', detail: fileType(stat) };
+    if (stat.size > maxBytes)
+        return { kind: 'too-large', detail: `${stat.size} bytes, over ${maxBytes}` };
+    return undefined;
+}
+/** The content, or undefined for a file valueFileIssue refuses. */
+function readValueFile(absolutePath, repoRoot, maxBytes) {
+    try {
+        if (valueFileIssue(absolutePath, repoRoot, maxBytes))
+            return undefined;
+        const fd = (0,external_node_fs_.openSync)((0,external_node_fs_.realpathSync)(absolutePath), external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+        try {
+            const stat = (0,external_node_fs_.fstatSync)(fd);
+            if (!stat.isFile() || stat.size > maxBytes)
+                return undefined;
+            // One byte more than allowed: a file that grew is still caught.
+            const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
+            let length = 0;
+            for (let n = 1; n > 0 && length < buffer.length; length += n)
+                n = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, null);
+            return length > maxBytes ? undefined : buffer.toString('utf8', 0, length);
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+    }
+    catch {
+        return undefined;
+    }
+}
+function fileType(stat) {
+    if (stat.isDirectory())
+        return 'a directory';
+    if (stat.isFIFO())
+        return 'a FIFO';
+    if (stat.isSocket())
+        return 'a socket';
+    if (stat.isCharacterDevice() || stat.isBlockDevice())
+        return 'a device';
+    return 'not a regular file';
+}
+
+;// CONCATENATED MODULE: ./src/io/manifest-file.ts
 
 
 
@@ -31924,13 +32774,13 @@ const BACKEND_CLASS = 'airflow.providers.hashicorp.secrets.vault.VaultBackend';
 class ManifestReadError extends Error {
 }
 function readManifestFile(file, cwd) {
-    const absolute = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, file);
+    const absolute = external_node_path_default().resolve(cwd, file);
     let text;
     try {
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(absolute).isDirectory()) {
+        if ((0,external_node_fs_.statSync)(absolute).isDirectory()) {
             throw new ManifestReadError(`${file} is a directory; pass the manifest file with -f`);
         }
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(absolute, 'utf8');
+        text = (0,external_node_fs_.readFileSync)(absolute, 'utf8');
     }
     catch (cause) {
         if (cause instanceof ManifestReadError)
@@ -31940,8 +32790,8 @@ function readManifestFile(file, cwd) {
             ? `cannot read ${file}: no such file`
             : `cannot read ${file}: ${code ?? String(cause)}`);
     }
-    const directory = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(absolute);
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(cwd, absolute);
+    const directory = external_node_path_default().dirname(absolute);
+    const relative = external_node_path_default().relative(cwd, absolute);
     return {
         display: relative.startsWith('..') ? absolute : relative,
         absolute,
@@ -31954,32 +32804,26 @@ function readManifestFile(file, cwd) {
 function findRepoRoot(start) {
     let current = start;
     for (;;) {
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(current, '.git')))
+        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(current, '.git')))
             return current;
-        const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(current);
+        const parent = external_node_path_default().dirname(current);
         if (parent === current)
             return start;
         current = parent;
     }
 }
 /**
- * Environment and files for references. A symlink inside the repository
- * that points outside it is refused, as a `../` path would be.
+ * Environment and files for references. Files are read and checked by
+ * value-file.ts: regular, inside the repository (a symlink that points
+ * outside it is refused, as a `../` path would be), outside .git/, and
+ * within the size limit.
  */
 function localValueSource(env, repoRoot) {
+    const maxBytes = maxFileBytes(env);
     return {
         env: (name) => env[name],
-        file: (absolutePath) => {
-            try {
-                const real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(absolutePath);
-                if (!(0,_core_manifest_refs_js__WEBPACK_IMPORTED_MODULE_2__/* .isInside */ .FK)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(repoRoot), real))
-                    return undefined;
-                return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(real, 'utf8');
-            }
-            catch {
-                return undefined;
-            }
-        }
+        file: (absolutePath) => readValueFile(absolutePath, repoRoot, maxBytes),
+        fileIssue: (absolutePath) => valueFileIssue(absolutePath, repoRoot, maxBytes)
     };
 }
 /**
@@ -31994,6 +32838,19 @@ function validationInputs(manifest, env, repoRoot = manifest.repoRoot) {
         repoRoot,
         values: localValueSource(env, repoRoot)
     };
+}
+
+
+/***/ }),
+
+/***/ 6528:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ SettingsError)
+/* harmony export */ });
+/** A wrong or missing setting: a usage error (exit 2), not a Vault failure. */
+class SettingsError extends Error {
 }
 
 
@@ -53609,16 +54466,16 @@ var action_core = __nccwpck_require__(8179);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/core/validate/validate.ts + 20 modules
-var validate = __nccwpck_require__(7944);
+// EXTERNAL MODULE: ./src/core/validate/validate.ts + 21 modules
+var validate = __nccwpck_require__(4191);
 // EXTERNAL MODULE: ./src/core/render/json.ts
 var json = __nccwpck_require__(3964);
 // EXTERNAL MODULE: ./src/core/render/markdown.ts + 1 modules
 var markdown = __nccwpck_require__(7751);
 // EXTERNAL MODULE: ./src/core/problems.ts
 var core_problems = __nccwpck_require__(536);
-// EXTERNAL MODULE: ./src/io/manifest-file.ts
-var manifest_file = __nccwpck_require__(9258);
+// EXTERNAL MODULE: ./src/io/manifest-file.ts + 1 modules
+var manifest_file = __nccwpck_require__(9341);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
@@ -53732,9 +54589,18 @@ function vaultEnv(env, input) {
 
 // EXTERNAL MODULE: ./src/action/report.ts
 var action_report = __nccwpck_require__(1658);
+// EXTERNAL MODULE: ./src/core/render/escape-markdown.ts
+var escape_markdown = __nccwpck_require__(5371);
 // EXTERNAL MODULE: ./src/action/mask.ts
 var mask = __nccwpck_require__(1368);
+// EXTERNAL MODULE: ./src/clients/net/request-log.ts
+var request_log = __nccwpck_require__(6890);
+// EXTERNAL MODULE: ./src/core/render/escape-text.ts
+var escape_text = __nccwpck_require__(5305);
 ;// CONCATENATED MODULE: ./src/action/run.ts
+
+
+
 
 
 
@@ -53749,10 +54615,14 @@ var mask = __nccwpck_require__(1368);
 /** The Action's one entry: settings, the core, then outputs and reports. */
 async function run(env = process.env) {
     let summary = `## ${version/* TOOL_NAME */.l}\n\n`;
+    // Request lines and status codes (never headers or bodies) as ::debug::,
+    // which the runner shows with step debug logging on.
+    if (env.RUNNER_DEBUG === '1' || env.AIRFLOW_VAULT_SYNC_DEBUG)
+        (0,request_log/* setRequestLog */.J)((line) => action_core/* debug */.Yz((0,mask/* redactMasked */.j)((0,escape_text/* escapeLine */.E)(line))));
     try {
         const settings = getSettings(env);
         const manifest = (0,manifest_file/* readManifestFile */.oe)(settings.manifest, settings.workspace);
-        summary += `\`${settings.command}\` of \`${manifest.display}\`\n\n`;
+        summary += `${(0,escape_markdown/* mdCode */.x)(settings.command, false)} of ${(0,escape_markdown/* mdCode */.x)(manifest.display, false)}\n\n`;
         summary += await runStep(settings, manifest);
     }
     catch (cause) {
@@ -53763,14 +54633,15 @@ async function run(env = process.env) {
             : cause instanceof Error
                 ? cause.message
                 : String(cause));
-        summary += `❌ ${message}\n`;
+        summary += `❌ ${(0,escape_markdown/* mdText */.b)(message)}\n`;
         action_core/* setOutput */.uH('ok', 'false');
-        action_core/* setOutput */.uH('error-message', message);
+        action_core/* setOutput */.uH('error-message', (0,action_report/* oneLine */.TN)(message));
         if (cause instanceof Error && cause.stack)
-            action_core/* debug */.Yz(cause.stack);
-        action_core/* setFailed */.C1(`${version/* TOOL_NAME */.l} failed: ${message}`);
+            action_core/* debug */.Yz((0,mask/* redactMasked */.j)(cause.stack));
+        action_core/* setFailed */.C1((0,action_report/* oneLine */.TN)(`${version/* TOOL_NAME */.l} failed: ${message}`));
     }
     finally {
+        (0,request_log/* setRequestLog */.J)(undefined);
         await (0,action_report/* writeSummary */.Sy)(summary);
     }
 }
@@ -53784,11 +54655,11 @@ async function runStep(settings, manifest) {
             return validateStep(settings, manifest);
         case 'provision':
         case 'provision-plan':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(685), __nccwpck_require__.e(783)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6783))).runProvisionStep(settings, manifest);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(841), __nccwpck_require__.e(783)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6783))).runProvisionStep(settings, manifest);
         case 'check-access':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(685), __nccwpck_require__.e(783)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6783))).runCheckAccessStep(settings, manifest);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(841), __nccwpck_require__.e(783)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6783))).runCheckAccessStep(settings, manifest);
         default:
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(413), __nccwpck_require__.e(685), __nccwpck_require__.e(652)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7652))).runSyncStep(settings, manifest);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(413), __nccwpck_require__.e(841), __nccwpck_require__.e(370)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5370))).runSyncStep(settings, manifest);
     }
 }
 function validateStep(settings, manifest) {
@@ -53807,7 +54678,48 @@ function validateStep(settings, manifest) {
     return (0,markdown/* renderProblemsMarkdown */.qE)(manifest.display, problems);
 }
 
+// EXTERNAL MODULE: ./src/clients/net/cancellation.ts
+var cancellation = __nccwpck_require__(9745);
+;// CONCATENATED MODULE: ./src/io/cancel-signals.ts
+/**
+ * SIGINT and SIGTERM, as a cancelled CI job sends them (GitHub: SIGINT,
+ * then SIGTERM), end the run in order instead of killing it: nothing new
+ * starts, what is in flight finishes, the login token is revoked, and the
+ * usual account of what was written is printed (cancellation.ts). The exit
+ * code is then 128 + the signal's number, 130 or 143. A second signal, or
+ * a run still going after the bound, exits at once.
+ */
+
+/** Requests in flight get this long; then nothing but the revoke is sent. */
+const GRACE_MS = 5_000;
+/** Past this, the process exits whatever is left; the token expires on its TTL. */
+const HARD_BOUND_MS = 15_000;
+const CODES = { SIGINT: 130, SIGTERM: 143 };
+function handleCancelSignals(say) {
+    for (const name of Object.keys(CODES)) {
+        process.on(name, () => {
+            const code = CODES[name] ?? 1;
+            if ((0,cancellation/* cancelledBy */.tK)())
+                process.exit(code);
+            say(`${name}: stopping: nothing new starts, requests in flight may finish, then the login token is revoked`);
+            (0,cancellation/* cancel */.ZT)(name, GRACE_MS);
+            setTimeout(() => process.exit(code), HARD_BOUND_MS).unref();
+        });
+    }
+}
+/** The exit code: the signal's, when one cancelled the run. */
+function exitCodeAfter(code) {
+    const by = (0,cancellation/* cancelledBy */.tK)();
+    return by ? (CODES[by] ?? code) : code;
+}
+
 ;// CONCATENATED MODULE: ./src/action/index.ts
 
-void run();
+
+
+// A cancelled job: the runner sends SIGINT, then SIGTERM (cancel-signals.ts).
+handleCancelSignals((line) => action_core/* warning */.$e(line));
+void run().then(() => {
+    process.exitCode = exitCodeAfter(Number(process.exitCode ?? 0));
+});
 

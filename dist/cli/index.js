@@ -35419,6 +35419,10 @@ const AppRoleSettingsSchema = strictObject({
     secret_id_bound_cidrs: Cidrs,
     token_bound_cidrs: Cidrs
 });
+const Refs = union([schemas_string().min(1), array(schemas_string().min(1)).min(1)]);
+/** GitHub sends ids as strings in the token; `gh api` prints numbers. */
+const GithubId = union([schemas_number().int().positive(), schemas_string().regex(/^\d+$/)])
+    .transform(String);
 const GithubJwtSchema = strictObject({
     mount: schemas_string()
         .regex(/^[\w.-]+(\/[\w.-]+)*$/)
@@ -35426,18 +35430,31 @@ const GithubJwtSchema = strictObject({
     issuer: url()
         .default('https://token.actions.githubusercontent.com')
         .describe('OIDC issuer; GitHub Enterprise Server: https://HOST/_services/token.'),
-    role: schemas_string()
+    plan_role: schemas_string()
         .regex(/^[\w.@-]+$/)
-        .default('airflow-vault-sync'),
+        .default('airflow-vault-sync-plan')
+        .describe('The read-only role for plan and drift (vault-jwt-role of pull-request and drift jobs): pull requests and `ref`.'),
+    apply_role: schemas_string()
+        .regex(/^[\w.@-]+$/)
+        .default('airflow-vault-sync-apply')
+        .describe('The role with the sync policy (vault-jwt-role of the apply job): `ref`, `environment` and `job_workflow_ref` only.'),
     bound_audiences: array(schemas_string().min(1))
         .min(1)
         .describe('Audiences the CI asks GitHub for (vault-jwt-audience), e.g. https://github.com/<owner>.'),
     repository: schemas_string()
         .regex(/^[\w.-]+\/[\w.-]+$/, 'owner/name')
         .describe('Only this repository’s workflows may log in.'),
-    ref: union([schemas_string().min(1), array(schemas_string().min(1)).min(1)])
+    repository_id: GithubId.optional().describe('The repository’s numeric id, so a repository recreated under the same name cannot log in: `gh api repos/OWNER/REPO --jq .id`.'),
+    repository_owner_id: GithubId.optional().describe('The owner’s numeric id, so a renamed or re-registered owner cannot log in: `gh api repos/OWNER/REPO --jq .owner.id`.'),
+    ref: Refs.optional().describe('The branch apply runs from, normally the default branch: refs/heads/main (a * makes the claims globs). Plan may also log in from it; pull requests get the plan role by their merge ref, never the apply role.'),
+    environment: schemas_string()
+        .min(1)
         .optional()
-        .describe('Only these refs, e.g. refs/heads/main, or [refs/heads/main, "refs/pull/*/merge"] so pull requests can plan (a * makes the claims globs). Absent: any ref.'),
+        .describe('Apply only from jobs in this GitHub environment (environment: production), so its required reviewers guard every write.'),
+    job_workflow_ref: Refs.optional().describe('Apply only from this reusable workflow, e.g. airflow-vault-sync/airflow-vault-sync/.github/workflows/airflow-secrets.yml@refs/tags/v0.'),
+    allow_any_ref: schemas_boolean()
+        .default(false)
+        .describe('Without ref or environment, any branch could apply; say true to mean it.'),
     token_ttl: DurationSchema.default('15m')
 });
 const ProvisionSchema = strictObject({
@@ -35445,15 +35462,16 @@ const ProvisionSchema = strictObject({
         .default(true)
         .describe('Enable the KV mount at vault.mount when it is missing.'),
     reader_policy: PolicyName.optional().describe('Airflow’s read-only policy. Default airflow-<mount>.'),
+    plan_policy: PolicyName.optional().describe('The read-only policy of the plan role: metadata, never a value. Default airflow-vault-sync-plan-<mount>.'),
     sync_policy: strictObject({
         name: PolicyName.optional().describe('Default airflow-vault-sync-<mount>.'),
         create: schemas_boolean()
             .default(false)
-            .describe('Write it to Vault (always printed in the plan). Implied by github_jwt.')
+            .describe('Write it and the plan policy to Vault (always printed in the plan). Implied by github_jwt.')
     })
         .prefault({}),
     approle: AppRoleSettingsSchema.prefault({}),
-    github_jwt: GithubJwtSchema.optional().describe('A JWT role for GitHub Actions OIDC with the sync policy: CI logs in without a stored secret.')
+    github_jwt: GithubJwtSchema.optional().describe('Two JWT roles for GitHub Actions OIDC: a read-only plan role for pull requests and drift, an apply role with the sync policy for the default branch. CI logs in without a stored secret.')
 })
     .describe('What `provision` creates in Vault for Airflow (an operator runs it with an admin token).');
 
@@ -35617,6 +35635,100 @@ function readRef(ref, manifestDir, source) {
     return content.replace(/\r?\n$/, '');
 }
 
+;// CONCATENATED MODULE: ./src/io/settings-error.ts
+/** A wrong or missing setting: a usage error (exit 2), not a Vault failure. */
+class SettingsError extends Error {
+}
+
+;// CONCATENATED MODULE: ./src/io/value-file.ts
+/**
+ * Files behind `{ file: }` references. Only a regular file inside the
+ * repository, outside .git/ (actions/checkout keeps the job's token in
+ * .git/config), of at most the size limit, is read. Each is checked with
+ * stat before it is opened, so a FIFO (whose open blocks until a writer
+ * comes), a socket or a device is never opened; the open itself uses
+ * O_NONBLOCK and is checked again with fstat, in case the path changed in
+ * between.
+ */
+
+
+
+
+const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+const MAX_FILE_BYTES_VARIABLE = 'AIRFLOW_VAULT_SYNC_MAX_FILE_BYTES';
+/** The size limit: AIRFLOW_VAULT_SYNC_MAX_FILE_BYTES, default 1 MiB. */
+function maxFileBytes(env) {
+    const given = env[MAX_FILE_BYTES_VARIABLE]?.trim();
+    if (!given)
+        return DEFAULT_MAX_FILE_BYTES;
+    if (!/^[1-9][0-9]*$/.test(given) || !Number.isSafeInteger(Number(given)))
+        throw new SettingsError(`${MAX_FILE_BYTES_VARIABLE} "${given}" is not a number of bytes; use e.g. 2097152 for 2 MiB`);
+    return Number(given);
+}
+const inGit = (root, target) => external_node_path_default().relative(root, target).split((external_node_path_default()).sep).includes('.git');
+/** Why a referenced file may not be read, found without opening it. */
+function valueFileIssue(absolutePath, repoRoot, maxBytes) {
+    if (inGit(repoRoot, absolutePath))
+        return { kind: 'in-git' };
+    let real;
+    try {
+        real = (0,external_node_fs_namespaceObject.realpathSync)(absolutePath);
+    }
+    catch (cause) {
+        const code = cause.code;
+        return code === 'ENOENT'
+            ? { kind: 'not-found' }
+            : { kind: 'unreadable', detail: code ?? 'error' };
+    }
+    const root = (0,external_node_fs_namespaceObject.realpathSync)(repoRoot);
+    if (!isInside(root, real))
+        return { kind: 'outside' };
+    if (inGit(root, real))
+        return { kind: 'in-git' };
+    const stat = (0,external_node_fs_namespaceObject.statSync)(real);
+    if (!stat.isFile())
+        return { kind: 'not-regular', detail: fileType(stat) };
+    if (stat.size > maxBytes)
+        return { kind: 'too-large', detail: `${stat.size} bytes, over ${maxBytes}` };
+    return undefined;
+}
+/** The content, or undefined for a file valueFileIssue refuses. */
+function readValueFile(absolutePath, repoRoot, maxBytes) {
+    try {
+        if (valueFileIssue(absolutePath, repoRoot, maxBytes))
+            return undefined;
+        const fd = (0,external_node_fs_namespaceObject.openSync)((0,external_node_fs_namespaceObject.realpathSync)(absolutePath), external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+        try {
+            const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+            if (!stat.isFile() || stat.size > maxBytes)
+                return undefined;
+            // One byte more than allowed: a file that grew is still caught.
+            const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
+            let length = 0;
+            for (let n = 1; n > 0 && length < buffer.length; length += n)
+                n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
+            return length > maxBytes ? undefined : buffer.toString('utf8', 0, length);
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+        }
+    }
+    catch {
+        return undefined;
+    }
+}
+function fileType(stat) {
+    if (stat.isDirectory())
+        return 'a directory';
+    if (stat.isFIFO())
+        return 'a FIFO';
+    if (stat.isSocket())
+        return 'a socket';
+    if (stat.isCharacterDevice() || stat.isBlockDevice())
+        return 'a device';
+    return 'not a regular file';
+}
+
 ;// CONCATENATED MODULE: ./src/io/manifest-file.ts
 
 
@@ -35664,23 +35776,17 @@ function findRepoRoot(start) {
     }
 }
 /**
- * Environment and files for references. A symlink inside the repository
- * that points outside it is refused, as a `../` path would be.
+ * Environment and files for references. Files are read and checked by
+ * value-file.ts: regular, inside the repository (a symlink that points
+ * outside it is refused, as a `../` path would be), outside .git/, and
+ * within the size limit.
  */
 function localValueSource(env, repoRoot) {
+    const maxBytes = maxFileBytes(env);
     return {
         env: (name) => env[name],
-        file: (absolutePath) => {
-            try {
-                const real = (0,external_node_fs_namespaceObject.realpathSync)(absolutePath);
-                if (!isInside((0,external_node_fs_namespaceObject.realpathSync)(repoRoot), real))
-                    return undefined;
-                return (0,external_node_fs_namespaceObject.readFileSync)(real, 'utf8');
-            }
-            catch {
-                return undefined;
-            }
-        }
+        file: (absolutePath) => readValueFile(absolutePath, repoRoot, maxBytes),
+        fileIssue: (absolutePath) => valueFileIssue(absolutePath, repoRoot, maxBytes)
     };
 }
 /**
@@ -36448,7 +36554,9 @@ function boundMessage(issue) {
 /**
  * Ids and keys become Vault path segments and Airflow lookups. The rules are
  * the ones every Airflow 2 and 3 entry point accepts (airflow.md §3): the
- * model is looser, but the CLI and REST API are not.
+ * model is looser, but the CLI and REST API are not. __tests__/real/ids-keys
+ * checks against each real version that nothing accepted here is refused
+ * there (src/core/airflow/airflow-ids.ts models each version's own rules).
  */
 const CONN_ID = /^[A-Za-z0-9_.-]+$/;
 const MAX_CONN_ID = 200;
@@ -36464,6 +36572,12 @@ function connIdProblems(id) {
             problems_error('conn-id-too-long', path, `connection id is ${keys_length(id)} characters; Airflow's CLI and REST API accept at most ${MAX_CONN_ID}`, true)
         ];
     }
+    // '.' is no Vault path segment: the path would name its folder.
+    if (id === '.') {
+        return [
+            problems_error('conn-id-invalid', path, "connection id '.' names no Vault path segment (the path would be its folder); rename it", true)
+        ];
+    }
     if (!CONN_ID.test(id)) {
         return [
             problems_error('conn-id-invalid', path, `connection id ${JSON.stringify(id)} may only use letters A-Z a-z, digits, '_', '.' and '-' to be valid in every Airflow entry point; rename it`, true)
@@ -36471,7 +36585,7 @@ function connIdProblems(id) {
     }
     if (id.includes('..')) {
         return [
-            problems_error('conn-id-dotdot', path, `connection id ${JSON.stringify(id)} contains '..', which Airflow rejects and Vault refuses in paths; rename it`, true)
+            problems_error('conn-id-dotdot', path, `connection id ${JSON.stringify(id)} contains '..', which Vault refuses in paths (and the airflow CLI refuses from Airflow 3.3); rename it`, true)
         ];
     }
     return [];
@@ -36485,6 +36599,13 @@ function keyProblems(section, key) {
     ];
     if (key.trim() === '')
         return problem('is empty; give it a name');
+    // A control character would forge a line of a log or a report; '.' is
+    // no Vault path segment (the path would name its folder).
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f-\u009f]/.test(key))
+        return problem('contains a control character; use printable text');
+    if (key === '.')
+        return problem('names no Vault path segment; rename it');
     if (keys_length(key) > MAX_KEY) {
         return problem(`is ${keys_length(key)} characters; Airflow allows at most ${MAX_KEY}`);
     }
@@ -36732,12 +36853,301 @@ function hostNotes(parts, fields) {
     return notes;
 }
 
+;// CONCATENATED MODULE: ./src/core/airflow/python-json.ts
+/**
+ * `json.dumps(value)` with Python's defaults, byte for byte: `", "` and
+ * `": "` separators, `ensure_ascii=True` (`\uXXXX`, lower-case hex, astral
+ * characters as surrogate pairs), `allow_nan=True` (`NaN`, `Infinity`).
+ * Airflow stores extras as this text and puts it verbatim into `__extra__`,
+ * so `JSON.stringify` (compact, raw UTF-8) would not match.
+ *
+ * Limits, because a JS value carries less than a Python one:
+ * - a number is printed as a Python int when it is a safe integer (`1.0`
+ *   cannot be told from `1`), otherwise as Python's float `repr`;
+ * - plain objects iterate in JS order, which puts integer-like keys first;
+ *   pass a `Map` when the insertion order of such keys matters;
+ * - `bigint` prints as a Python int; `undefined`, functions and symbols raise
+ *   like Python's `TypeError` (JSON.stringify would drop them silently).
+ */
+/** Python's `TypeError`/`ValueError` from `json.dumps`. */
+class PythonJsonError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'TypeError';
+    }
+}
+const SHORT_ESCAPES = {
+    '"': '\\"',
+    '\\': '\\\\',
+    '\n': '\\n',
+    '\r': '\\r',
+    '\t': '\\t',
+    '\b': '\\b',
+    '\f': '\\f'
+};
+/** `py_encode_basestring_ascii`: everything outside ' '..'~' is escaped. */
+function pythonJsonString(s) {
+    // Code units, so astral characters come out as their surrogate pair.
+    return `"${s.replace(/[\\"]|[^ -~]/g, (ch) => {
+        return (SHORT_ESCAPES[ch] ??
+            `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    })}"`;
+}
+/**
+ * `float.__repr__`: the shortest round-trip digits (JS finds the same ones),
+ * fixed notation for decimal exponents -4..15, else `d.ddde+XX`.
+ */
+function pythonFloatRepr(x) {
+    if (Number.isNaN(x))
+        return 'NaN';
+    if (x === Infinity)
+        return 'Infinity';
+    if (x === -Infinity)
+        return '-Infinity';
+    if (x === 0)
+        return Object.is(x, -0) ? '-0.0' : '0.0';
+    const sign = x < 0 ? '-' : '';
+    const [mantissa = '', exp = '0'] = Math.abs(x).toExponential().split('e');
+    const digits = mantissa.replace('.', '');
+    const decpt = Number(exp) + 1; // value = 0.DIGITS * 10^decpt
+    if (decpt <= -4 || decpt > 16) {
+        const e = decpt - 1;
+        const rest = digits.length > 1 ? `.${digits.slice(1)}` : '';
+        const expText = String(Math.abs(e)).padStart(2, '0');
+        return `${sign}${digits[0]}${rest}e${e < 0 ? '-' : '+'}${expText}`;
+    }
+    if (decpt <= 0)
+        return `${sign}0.${'0'.repeat(-decpt)}${digits}`;
+    if (digits.length <= decpt) {
+        return `${sign}${digits}${'0'.repeat(decpt - digits.length)}.0`;
+    }
+    return `${sign}${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
+}
+/** A Python float, so `1e5` dumps as `100000.0` and not as an int. */
+class PyFloat {
+    value;
+    constructor(value) {
+        this.value = value;
+    }
+}
+function dumpNumber(n) {
+    if (Number.isSafeInteger(n))
+        return String(n === 0 ? 0 : n);
+    return pythonFloatRepr(n);
+}
+function dump(value, seen) {
+    if (value === null)
+        return 'null';
+    switch (typeof value) {
+        case 'boolean':
+            return value ? 'true' : 'false';
+        case 'string':
+            return pythonJsonString(value);
+        case 'number':
+            return dumpNumber(value);
+        case 'bigint':
+            return value.toString();
+        case 'object':
+            if (value instanceof PyFloat)
+                return pythonFloatRepr(value.value);
+            break;
+        default:
+            throw new PythonJsonError(`Object of type ${typeof value} is not JSON serializable`);
+    }
+    if (seen.has(value))
+        throw new PythonJsonError('Circular reference detected');
+    seen.add(value);
+    let text;
+    if (Array.isArray(value)) {
+        text = `[${value.map((v) => dump(v, seen)).join(', ')}]`;
+    }
+    else {
+        const entries = value instanceof Map ? [...value.entries()] : Object.entries(value);
+        const items = entries.map(([k, v]) => {
+            if (typeof k !== 'string') {
+                throw new PythonJsonError('keys must be str, int, float, bool or None');
+            }
+            return `${pythonJsonString(k)}: ${dump(v, seen)}`;
+        });
+        text = `{${items.join(', ')}}`;
+    }
+    seen.delete(value);
+    return text;
+}
+/** Python's `json.dumps(value)` with default arguments. */
+function pythonJsonDumps(value) {
+    return dump(value, new Set());
+}
+
+;// CONCATENATED MODULE: ./src/core/airflow/python-json-loads.ts
+
+/** Python's `json.JSONDecodeError`. */
+class PythonJsonDecodeError extends Error {
+    constructor(message, pos) {
+        super(`${message}: char ${pos}`);
+        this.name = 'JSONDecodeError';
+    }
+}
+const WS = /[ \t\n\r]*/y;
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?/y;
+const CONSTANTS = new Map(Object.entries({ null: null, true: true, false: false, NaN, Infinity })).set('-Infinity', -Infinity);
+const ESCAPES = new Map([...'"\\/bfnrt'].map((c, i) => [c, '"\\/\b\f\n\r\t'[i] ?? '']));
+class Scanner {
+    text;
+    exact;
+    pos = 0;
+    constructor(text, 
+    /** Keep Python's int/float split: ints as bigint, floats as PyFloat. */
+    exact = false) {
+        this.text = text;
+        this.exact = exact;
+    }
+    fail(message) {
+        throw new PythonJsonDecodeError(message, this.pos);
+    }
+    skipWs() {
+        WS.lastIndex = this.pos;
+        WS.exec(this.text);
+        this.pos = WS.lastIndex;
+    }
+    value() {
+        const ch = this.text[this.pos];
+        if (ch === '"')
+            return this.string();
+        if (ch === '{')
+            return this.object();
+        if (ch === '[')
+            return this.array();
+        for (const [word, v] of CONSTANTS) {
+            if (this.text.startsWith(word, this.pos)) {
+                this.pos += word.length;
+                return this.exact && typeof v === 'number' ? exactFloat(v) : v;
+            }
+        }
+        NUMBER.lastIndex = this.pos;
+        const m = NUMBER.exec(this.text);
+        if (m === null)
+            this.fail('Expecting value');
+        this.pos += m[0].length;
+        if (!this.exact)
+            return Number(m[0]);
+        return /[.eE]/.test(m[0]) ? exactFloat(Number(m[0])) : exactInt(m[0]);
+    }
+    string() {
+        let out = '';
+        this.pos++; // opening quote
+        for (;;) {
+            const ch = this.text[this.pos];
+            if (ch === undefined)
+                this.fail('Unterminated string starting at');
+            this.pos++;
+            if (ch === '"')
+                return out;
+            if (ch < ' ')
+                this.fail('Invalid control character at');
+            if (ch !== '\\') {
+                out += ch;
+                continue;
+            }
+            const esc = this.text[this.pos] ?? '';
+            if (esc === 'u') {
+                const hex = this.text.slice(this.pos + 1, this.pos + 5);
+                if (!/^[0-9A-Fa-f]{4}$/.test(hex))
+                    this.fail('Invalid \\uXXXX escape');
+                out += String.fromCharCode(parseInt(hex, 16)); // pairs join as UTF-16
+                this.pos += 5;
+            }
+            else if (ESCAPES.has(esc)) {
+                out += ESCAPES.get(esc) ?? '';
+                this.pos++;
+            }
+            else {
+                this.fail('Invalid \\escape');
+            }
+        }
+    }
+    object() {
+        const map = new Map();
+        this.pos++;
+        this.skipWs();
+        if (this.text[this.pos] === '}') {
+            this.pos++;
+            return map;
+        }
+        for (;;) {
+            this.skipWs();
+            if (this.text[this.pos] !== '"') {
+                this.fail('Expecting property name enclosed in double quotes');
+            }
+            const key = this.string();
+            this.skipWs();
+            if (this.text[this.pos] !== ':')
+                this.fail("Expecting ':' delimiter");
+            this.pos++;
+            this.skipWs();
+            map.set(key, this.value());
+            this.skipWs();
+            const sep = this.text[this.pos++];
+            if (sep === '}')
+                return map;
+            if (sep !== ',')
+                this.fail("Expecting ',' delimiter");
+        }
+    }
+    array() {
+        const list = [];
+        this.pos++;
+        this.skipWs();
+        if (this.text[this.pos] === ']') {
+            this.pos++;
+            return list;
+        }
+        for (;;) {
+            this.skipWs();
+            list.push(this.value());
+            this.skipWs();
+            const sep = this.text[this.pos++];
+            if (sep === ']')
+                return list;
+            if (sep !== ',')
+                this.fail("Expecting ',' delimiter");
+        }
+    }
+}
+// In exact mode the tree holds values PyJson does not name (bigint,
+// PyFloat); only pythonJsonDumps reads them, so they travel as PyJson.
+const exactFloat = (x) => new PyFloat(x);
+const exactInt = (digits) => BigInt(digits);
+/** Python's `json.loads(text)`; throws `PythonJsonDecodeError`. */
+function pythonJsonLoads(text) {
+    return load(new Scanner(text));
+}
+/**
+ * `json.dumps(json.loads(text))`, exactly: ints keep every digit (`-0` is
+ * `0`), floats print as Python's repr (`1e5` is `100000.0`).
+ */
+function pythonJsonRedump(text) {
+    return pythonJsonDumps(load(new Scanner(text, true)));
+}
+function load(s) {
+    const text = s.text;
+    if (text.startsWith('\ufeff'))
+        s.fail('Unexpected UTF-8 BOM (decode using utf-8-sig)');
+    s.skipWs();
+    const value = s.value();
+    s.skipWs();
+    if (s.pos !== text.length)
+        s.fail('Extra data');
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./src/core/airflow/parse-query-notes.ts
 /**
  * Notes on the query (Airflow's extras) and on text after a raw `#`. The
  * query is read with `parse_qsl` and `dict()`, which decode `+` as a space,
  * keep the last of repeated keys and let `__extra__` override everything.
  */
+
 
 
 
@@ -36758,6 +37168,28 @@ function extraKeyNotes(pairs) {
             'extra. Remove it, or set it to a percent-encoded JSON object.'));
     }
     return notes;
+}
+/** Does `json.loads` accept the text (so Airflow 3.1+ core decodes it)? */
+function isJson(value) {
+    try {
+        pythonJsonLoads(value);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Flat values that some Airflow lines read as JSON and others keep as text. */
+function decodedValueNotes(pairs) {
+    if (pairs.some(([k]) => k === EXTRA_KEY))
+        return [];
+    if (!pairs.some(([, v]) => v !== '' && isJson(v)))
+        return [];
+    return note('uri-query-value-decoded', 'A query value is valid JSON (a number, true, false, null, a quoted ' +
+        'string, a list or an object). Airflow 3.1 tasks and the 3.1+ core ' +
+        'model store it as that JSON value (apache/airflow#59339); Airflow 2, ' +
+        '3.0 and the 3.2+ Task SDK keep the text. To get the same extra on ' +
+        'every version, write the extras as one __extra__ JSON object.');
 }
 /** All query and fragment notes. */
 function queryNotes(uri, first, parts, pairs) {
@@ -36783,7 +37215,7 @@ function queryNotes(uri, first, parts, pairs) {
             'its last value (apache/airflow#9060). Use distinct names, or put ' +
             'a list in the __extra__ JSON.'));
     }
-    notes.push(...extraKeyNotes(pairs));
+    notes.push(...extraKeyNotes(pairs), ...decodedValueNotes(pairs));
     notes.push(...badEscape('query', parts.query, unquotePlus(parts.query)));
     if (uri.includes('#')) {
         notes.push(...note('uri-fragment', "The URI contains a raw '#'. Python treats what follows as a " +
@@ -37082,6 +37514,14 @@ function urlsplit(input) {
     checkNetloc(netloc);
     return new SplitResult(scheme, netloc, url, query, fragment);
 }
+// Python's str.isspace() set: JS's trim() differs (it strips U+FEFF and
+// keeps U+001C-U+001F and U+0085).
+const PY_SPACE = '[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+const PY_STRIP = new RegExp(`^${PY_SPACE}+|${PY_SPACE}+$`, 'g');
+/** Python's `str.strip()` with no argument. */
+function pythonStrip(s) {
+    return s.replace(PY_STRIP, '');
+}
 
 ;// CONCATENATED MODULE: ./src/core/airflow/parse-notes.ts
 
@@ -37147,155 +37587,6 @@ function collectNotes(ctx) {
         ...hostNotes(parts, fields),
         ...queryNotes(uri, first, parts, pairs)
     ];
-}
-
-;// CONCATENATED MODULE: ./src/core/airflow/python-json-loads.ts
-/**
- * `json.loads(text)` as Airflow calls it when it checks and reads an extra.
- * `JSON.parse` differs in ways that change the verdict: Python also accepts
- * `NaN`, `Infinity` and `-Infinity`, and a duplicate key keeps its FIRST
- * position with the LAST value. Objects come back as `Map`s so key order and
- * keys like `__proto__` survive. Numbers lose Python's int/float distinction
- * and big-int precision (not needed to decide what Airflow does).
- */
-/** Python's `json.JSONDecodeError`. */
-class PythonJsonDecodeError extends Error {
-    constructor(message, pos) {
-        super(`${message}: char ${pos}`);
-        this.name = 'JSONDecodeError';
-    }
-}
-const WS = /[ \t\n\r]*/y;
-const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?/y;
-const CONSTANTS = new Map(Object.entries({ null: null, true: true, false: false, NaN, Infinity })).set('-Infinity', -Infinity);
-const ESCAPES = new Map([...'"\\/bfnrt'].map((c, i) => [c, '"\\/\b\f\n\r\t'[i] ?? '']));
-class Scanner {
-    text;
-    pos = 0;
-    constructor(text) {
-        this.text = text;
-    }
-    fail(message) {
-        throw new PythonJsonDecodeError(message, this.pos);
-    }
-    skipWs() {
-        WS.lastIndex = this.pos;
-        WS.exec(this.text);
-        this.pos = WS.lastIndex;
-    }
-    value() {
-        const ch = this.text[this.pos];
-        if (ch === '"')
-            return this.string();
-        if (ch === '{')
-            return this.object();
-        if (ch === '[')
-            return this.array();
-        for (const [word, v] of CONSTANTS) {
-            if (this.text.startsWith(word, this.pos)) {
-                this.pos += word.length;
-                return v;
-            }
-        }
-        NUMBER.lastIndex = this.pos;
-        const m = NUMBER.exec(this.text);
-        if (m === null)
-            this.fail('Expecting value');
-        this.pos += m[0].length;
-        return Number(m[0]);
-    }
-    string() {
-        let out = '';
-        this.pos++; // opening quote
-        for (;;) {
-            const ch = this.text[this.pos];
-            if (ch === undefined)
-                this.fail('Unterminated string starting at');
-            this.pos++;
-            if (ch === '"')
-                return out;
-            if (ch < ' ')
-                this.fail('Invalid control character at');
-            if (ch !== '\\') {
-                out += ch;
-                continue;
-            }
-            const esc = this.text[this.pos] ?? '';
-            if (esc === 'u') {
-                const hex = this.text.slice(this.pos + 1, this.pos + 5);
-                if (!/^[0-9A-Fa-f]{4}$/.test(hex))
-                    this.fail('Invalid \\uXXXX escape');
-                out += String.fromCharCode(parseInt(hex, 16)); // pairs join as UTF-16
-                this.pos += 5;
-            }
-            else if (ESCAPES.has(esc)) {
-                out += ESCAPES.get(esc) ?? '';
-                this.pos++;
-            }
-            else {
-                this.fail('Invalid \\escape');
-            }
-        }
-    }
-    object() {
-        const map = new Map();
-        this.pos++;
-        this.skipWs();
-        if (this.text[this.pos] === '}') {
-            this.pos++;
-            return map;
-        }
-        for (;;) {
-            this.skipWs();
-            if (this.text[this.pos] !== '"') {
-                this.fail('Expecting property name enclosed in double quotes');
-            }
-            const key = this.string();
-            this.skipWs();
-            if (this.text[this.pos] !== ':')
-                this.fail("Expecting ':' delimiter");
-            this.pos++;
-            this.skipWs();
-            map.set(key, this.value());
-            this.skipWs();
-            const sep = this.text[this.pos++];
-            if (sep === '}')
-                return map;
-            if (sep !== ',')
-                this.fail("Expecting ',' delimiter");
-        }
-    }
-    array() {
-        const list = [];
-        this.pos++;
-        this.skipWs();
-        if (this.text[this.pos] === ']') {
-            this.pos++;
-            return list;
-        }
-        for (;;) {
-            this.skipWs();
-            list.push(this.value());
-            this.skipWs();
-            const sep = this.text[this.pos++];
-            if (sep === ']')
-                return list;
-            if (sep !== ',')
-                this.fail("Expecting ',' delimiter");
-        }
-    }
-}
-/** Python's `json.loads(text)`; throws `PythonJsonDecodeError`. */
-function pythonJsonLoads(text) {
-    const s = new Scanner(text);
-    if (text.startsWith('\ufeff'))
-        s.fail('Unexpected UTF-8 BOM (decode using utf-8-sig)');
-    s.skipWs();
-    const value = s.value();
-    s.skipWs();
-    if (s.pos !== text.length)
-        s.fail('Extra data');
-    return value;
 }
 
 ;// CONCATENATED MODULE: ./src/core/airflow/parse-errors.ts
@@ -37403,121 +37694,142 @@ function extraProblem(extra) {
     return decoded instanceof Map ? null : uriError('uri-extra-not-object', null);
 }
 
-;// CONCATENATED MODULE: ./src/core/airflow/python-json.ts
+;// CONCATENATED MODULE: ./src/core/airflow/airflow-versions.ts
 /**
- * `json.dumps(value)` with Python's defaults, byte for byte: `", "` and
- * `": "` separators, `ensure_ascii=True` (`\uXXXX`, lower-case hex, astral
- * characters as surrogate pairs), `allow_nan=True` (`NaN`, `Infinity`).
- * Airflow stores extras as this text and puts it verbatim into `__extra__`,
- * so `JSON.stringify` (compact, raw UTF-8) would not match.
+ * What each Airflow line does differently with conn_uri strings: one small
+ * table, judged against the real Airflow of every line by the differential
+ * tests in __tests__/real (evidence in docs/airflow-versions.md).
  *
- * Limits, because a JS value carries less than a Python one:
- * - a number is printed as a Python int when it is a safe integer (`1.0`
- *   cannot be told from `1`), otherwise as Python's float `repr`;
- * - plain objects iterate in JS order, which puts integer-like keys first;
- *   pass a `Map` when the insertion order of such keys matters;
- * - `bigint` prints as a Python int; `undefined`, functions and symbols raise
- *   like Python's `TypeError` (JSON.stringify would drop them silently).
+ * Two code paths read a URI. `core` is the ORM model (scheduler, API server,
+ * CLI, and every Airflow 2 task). `sdk` is what an Airflow 3 task really
+ * gets when a secrets backend returns a conn_uri: the worker's backends'
+ * `deserialize_connection`, which in 3.0 and 3.1 still builds the core
+ * class and from 3.2 the Task SDK's. get_uri on the sdk path is the Task
+ * SDK class's own in every 3.x.
  */
-/** Python's `TypeError`/`ValueError` from `json.dumps`. */
-class PythonJsonError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'TypeError';
-    }
-}
-const SHORT_ESCAPES = {
-    '"': '\\"',
-    '\\': '\\\\',
-    '\n': '\\n',
-    '\r': '\\r',
-    '\t': '\\t',
-    '\b': '\\b',
-    '\f': '\\f'
+/** The Airflow lines we model, oldest first. */
+const AIRFLOW_VERSIONS = (/* unused pure expression or super */ null && ([
+    '2.10',
+    '2.11',
+    '3.0',
+    '3.1',
+    '3.2',
+    '3.3'
+]));
+const airflow_versions_parse = (extraMustBeObject, decodesQueryValues, keepsEmptyPassword, stripsValue) => ({
+    extraMustBeObject,
+    decodesQueryValues,
+    keepsEmptyPassword,
+    stripsValue
+});
+const build = (keepsSameProtocolHost, keepsEmptyPassword) => ({ keepsSameProtocolHost, keepsEmptyPassword });
+const AIRFLOW_2 = {
+    parse: { core: airflow_versions_parse(false, false, false, false), sdk: null },
+    build: { core: build(false, false), sdk: null }
 };
-/** `py_encode_basestring_ascii`: everything outside ' '..'~' is escaped. */
-function pythonJsonString(s) {
-    // Code units, so astral characters come out as their surrogate pair.
-    return `"${s.replace(/[\\"]|[^ -~]/g, (ch) => {
-        return (SHORT_ESCAPES[ch] ??
-            `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    })}"`;
+/** The table. Columns: see ParseBehaviour and BuildBehaviour. */
+const AIRFLOW_BEHAVIOUR = {
+    '2.10': AIRFLOW_2,
+    '2.11': AIRFLOW_2,
+    '3.0': {
+        parse: {
+            core: airflow_versions_parse(true, false, false, false),
+            sdk: airflow_versions_parse(true, false, false, true)
+        },
+        build: { core: build(false, false), sdk: build(false, true) }
+    },
+    '3.1': {
+        parse: {
+            core: airflow_versions_parse(true, true, false, false),
+            sdk: airflow_versions_parse(true, true, false, true)
+        },
+        build: { core: build(true, false), sdk: build(true, true) }
+    },
+    '3.2': {
+        parse: {
+            core: airflow_versions_parse(true, true, false, false),
+            sdk: airflow_versions_parse(false, false, true, true)
+        },
+        build: { core: build(true, false), sdk: build(true, true) }
+    },
+    '3.3': {
+        parse: {
+            core: airflow_versions_parse(true, true, false, false),
+            sdk: airflow_versions_parse(false, false, true, true)
+        },
+        build: { core: build(true, false), sdk: build(true, true) }
+    }
+};
+function airflow_versions_pick(v, path) {
+    const found = path === 'sdk' ? v.sdk : v.core;
+    if (found === null)
+        throw new Error('Airflow 2 has no Task SDK path');
+    return found;
 }
+/** The parse behaviour a target asks for. */
+function parseBehaviour(t = {}) {
+    const a = t.airflow ?? 3;
+    if (a === 2)
+        return AIRFLOW_2.parse.core;
+    if (a === 3)
+        return airflow_versions_pick(AIRFLOW_BEHAVIOUR['3.0'].parse, t.path ?? 'core');
+    return airflow_versions_pick(AIRFLOW_BEHAVIOUR[a].parse, t.path ?? 'core');
+}
+/** The get_uri behaviour a target asks for. */
+function buildBehaviour(t = {}) {
+    const a = t.airflow ?? 3;
+    if (a === 2)
+        return AIRFLOW_2.build.core;
+    if (a === 3)
+        return airflow_versions_pick(AIRFLOW_BEHAVIOUR['3.1'].build, t.path ?? 'core');
+    return airflow_versions_pick(AIRFLOW_BEHAVIOUR[a].build, t.path ?? 'core');
+}
+/** The major line of a target, for messages and round-trip reports. */
+function majorOf(a = 3) {
+    if (a === 2 || a === 3)
+        return a;
+    return a.startsWith('2.') ? 2 : 3;
+}
+
+;// CONCATENATED MODULE: ./src/core/airflow/parse-query-extra.ts
 /**
- * `float.__repr__`: the shortest round-trip digits (JS finds the same ones),
- * fixed notation for decimal exponents -4..15, else `d.ddde+XX`.
+ * The extra Airflow stores for a URI's query (airflow.md §1.2 step 11): the
+ * `__extra__` value verbatim, or the query as a JSON object. From 3.1 the
+ * core model first json.loads every non-empty value that parses
+ * (apache/airflow#59339), so `?timeout=30` stores `{"timeout": 30}`; the
+ * Task SDK class of 3.2+ keeps strings. Which one applies is the caller's
+ * ParseBehaviour.
  */
-function pythonFloatRepr(x) {
-    if (Number.isNaN(x))
-        return 'NaN';
-    if (x === Infinity)
-        return 'Infinity';
-    if (x === -Infinity)
-        return '-Infinity';
-    if (x === 0)
-        return Object.is(x, -0) ? '-0.0' : '0.0';
-    const sign = x < 0 ? '-' : '';
-    const [mantissa = '', exp = '0'] = Math.abs(x).toExponential().split('e');
-    const digits = mantissa.replace('.', '');
-    const decpt = Number(exp) + 1; // value = 0.DIGITS * 10^decpt
-    if (decpt <= -4 || decpt > 16) {
-        const e = decpt - 1;
-        const rest = digits.length > 1 ? `.${digits.slice(1)}` : '';
-        const expText = String(Math.abs(e)).padStart(2, '0');
-        return `${sign}${digits[0]}${rest}e${e < 0 ? '-' : '+'}${expText}`;
-    }
-    if (decpt <= 0)
-        return `${sign}0.${'0'.repeat(-decpt)}${digits}`;
-    if (digits.length <= decpt) {
-        return `${sign}${digits}${'0'.repeat(decpt - digits.length)}.0`;
-    }
-    return `${sign}${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
-}
-function dumpNumber(n) {
-    if (Number.isSafeInteger(n))
-        return String(n === 0 ? 0 : n);
-    return pythonFloatRepr(n);
-}
-function dump(value, seen) {
-    if (value === null)
-        return 'null';
-    switch (typeof value) {
-        case 'boolean':
-            return value ? 'true' : 'false';
-        case 'string':
-            return pythonJsonString(value);
-        case 'number':
-            return dumpNumber(value);
-        case 'bigint':
-            return value.toString();
-        case 'object':
-            break;
-        default:
-            throw new PythonJsonError(`Object of type ${typeof value} is not JSON serializable`);
-    }
-    if (seen.has(value))
-        throw new PythonJsonError('Circular reference detected');
-    seen.add(value);
-    let text;
-    if (Array.isArray(value)) {
-        text = `[${value.map((v) => dump(v, seen)).join(', ')}]`;
-    }
-    else {
-        const entries = value instanceof Map ? [...value.entries()] : Object.entries(value);
-        const items = entries.map(([k, v]) => {
-            if (typeof k !== 'string') {
-                throw new PythonJsonError('keys must be str, int, float, bool or None');
+
+
+
+/**
+ * The stored extra text for a non-empty query, `null` for an empty one.
+ * `query` is `dict(parse_qsl(...))`: last value wins, first position kept.
+ */
+function queryExtra(query, rawQuery, decodesValues) {
+    if (rawQuery === '')
+        return null;
+    const verbatim = query.get(EXTRA_KEY);
+    if (verbatim !== undefined)
+        return verbatim;
+    if (!decodesValues)
+        return pythonJsonDumps(query);
+    const parts = [...query].map(([key, value]) => {
+        let text = pythonJsonDumps(value);
+        if (value !== '') {
+            try {
+                text = pythonJsonRedump(value);
             }
-            return `${pythonJsonString(k)}: ${dump(v, seen)}`;
-        });
-        text = `{${items.join(', ')}}`;
-    }
-    seen.delete(value);
-    return text;
-}
-/** Python's `json.dumps(value)` with default arguments. */
-function pythonJsonDumps(value) {
-    return dump(value, new Set());
+            catch (e) {
+                // Airflow catches JSONDecodeError alone and keeps the string.
+                if (!(e instanceof PythonJsonDecodeError))
+                    throw e;
+            }
+        }
+        return `${pythonJsonDumps(key)}: ${text}`;
+    });
+    return `{${parts.join(', ')}}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/airflow/parse-conn-uri.ts
@@ -37526,6 +37838,7 @@ function pythonJsonDumps(value) {
  * `from_uri` is the same line for line), on top of the urllib port. The
  * order of the checks follows Airflow's so the first error matches.
  */
+
 
 
 
@@ -37558,8 +37871,14 @@ function netlocToHostname(parts) {
         raw = raw.slice(0, raw.indexOf(':'));
     return unquote(raw);
 }
-/** Parse a connection URI exactly as Airflow does (Airflow 3 by default). */
-function parseConnUri(uri, opts = {}) {
+/**
+ * Parse a connection URI exactly as Airflow does: the version and code
+ * path of `opts` (airflow-versions.ts), by default the Airflow 3.0 core.
+ */
+function parseConnUri(input, opts = {}) {
+    const behaviour = parseBehaviour(opts);
+    // A worker's deserialize_connection strips the secret's value first.
+    const uri = behaviour.stripsValue ? pythonStrip(input) : input;
     const schemes = uri.split('://').length - 1;
     if (schemes > 2)
         return uriError('uri-too-many-protocols', safeSplit(uri));
@@ -37597,18 +37916,19 @@ function parseConnUri(uri, opts = {}) {
     const username = parts.username;
     const password = parts.password;
     const pairs = parseQsl(parts.query);
-    const query = pyDict(pairs);
-    let extra = null;
-    if (parts.query !== '') {
-        extra = query.get(EXTRA_KEY) ?? pythonJsonDumps(query);
-    }
+    const extra = queryExtra(pyDict(pairs), parts.query, behaviour.decodesQueryValues);
     const fields = {
         conn_type: normalizeConnType(rawType),
         host: protocol !== '' && host !== '' ? `${protocol}://${host}` : host,
         schema: unquote(rawPath),
         login: username ? unquote(username) : username,
-        // The core model's password setter ignores falsy values.
-        password: password ? unquote(password) : null,
+        // The core model's password setter ignores falsy values; the Task SDK
+        // class of 3.2+ has no setter and keeps ''.
+        password: password
+            ? unquote(password)
+            : behaviour.keepsEmptyPassword
+                ? password
+                : null,
         port,
         extra
     };
@@ -37617,8 +37937,9 @@ function parseConnUri(uri, opts = {}) {
         : [];
     const problem = extraProblem(extra);
     if (problem !== null) {
-        // Airflow 3 core raises ValueError; Airflow 2.3-2.11 only warns.
-        if ((opts.airflow ?? 3) === 3)
+        // The Airflow 3 core raises ValueError; Airflow 2.3-2.11 only warns and
+        // the 3.2+ Task SDK class does not look (hooks then see {}).
+        if (behaviour.extraMustBeObject)
             return problem;
         notes.push({
             code: 'uri-extra-not-object-warning',
@@ -37651,12 +37972,13 @@ function safeSplit(uri) {
 
 ;// CONCATENATED MODULE: ./src/core/airflow/build-conn-uri.ts
 /**
- * Airflow's `Connection.get_uri` (airflow.md §2.1). By default the Airflow
+ * Airflow's `Connection.get_uri` (airflow.md §2.1), for the version and
+ * code path of the options (airflow-versions.ts). By default the Airflow
  * 3.1+ core rules, which keep a host whose protocol equals the conn_type
- * (apache/airflow#51953); `airflow: 2` gives the 2.x-3.0 rule that always
- * splits the protocol off. Both use the core's `if port:`, so port 0 is
- * dropped (the Task SDK alone would write `:0`).
+ * (apache/airflow#51953); `airflow: 2` (and 3.0) always split the protocol
+ * off. Every version's get_uri, the Task SDK's included, drops port 0.
  */
+
 
 
 
@@ -37667,14 +37989,16 @@ function safeSplit(uri) {
  * core setter ignores it), and the extra as `json.dumps` text (`{}` is
  * falsy in Python, so it is not stored).
  */
-function connectionFieldsFromInput(input) {
+function connectionFieldsFromInput(input, opts = {}) {
     const extra = input.extra ?? null;
+    // The Task SDK class keeps an empty password; the core setter drops it.
+    const keepEmpty = buildBehaviour(opts).keepsEmptyPassword;
     return {
         conn_type: normalizeConnType(input.conn_type),
         host: input.host ?? '',
         schema: input.schema ?? '',
         login: input.login ?? null,
-        password: input.password ? input.password : null,
+        password: input.password || (keepEmpty ? (input.password ?? null) : null),
         port: input.port ?? null,
         extra: extra !== null && Object.keys(extra).length > 0
             ? pythonJsonDumps(extra)
@@ -37687,7 +38011,7 @@ function connectionFieldsFromInput(input) {
  * (`urlencode` then `parse_qsl` gives the same dict back exactly when all
  * values are strings; a lone surrogate makes Python raise instead.)
  */
-function extraQuery(extra) {
+function extraQuery(extra, portable) {
     let decoded = new Map();
     try {
         decoded = pythonJsonLoads(extra);
@@ -37697,12 +38021,33 @@ function extraQuery(extra) {
     }
     if (decoded instanceof Map &&
         decoded.size > 0 &&
-        [...decoded.values()].every((v) => typeof v === 'string')) {
+        [...decoded.values()].every((v) => typeof v === 'string' && !(portable && looksLikeJson(v)))) {
         return urlencode(decoded);
     }
     return urlencode([[EXTRA_KEY, extra]]);
 }
-/** `get_uri()` on stored fields; throws like Python on a lone surrogate. */
+/**
+ * Would the Airflow 3.1+ core read this flat query value back as JSON
+ * (`"30"` → 30, `"true"` → True)? Such extras are written as `__extra__`,
+ * which every line reads verbatim.
+ */
+function looksLikeJson(value) {
+    if (value === '')
+        return false;
+    try {
+        pythonJsonLoads(value);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * `get_uri()` on stored fields; throws like Python on a lone surrogate.
+ * Without `opts.airflow` it writes the URI we store: the 3.1+ get_uri, but
+ * with `__extra__` wherever the flat query form would not read back the
+ * same on every Airflow line (see looksLikeJson).
+ */
 function getConnUri(fields, opts = {}) {
     const { conn_type: connType, host, login, password, port, schema } = fields;
     let uri = connType ? `${connType.toLowerCase().replace(/_/g, '-')}://` : '//';
@@ -37710,7 +38055,7 @@ function getConnUri(fields, opts = {}) {
     if (host.includes('://')) {
         const protocol = host.slice(0, host.indexOf('://'));
         // #51953: a protocol equal to the conn_type stays part of the host.
-        if ((opts.airflow ?? 3) === 2 || protocol !== connType) {
+        if (!buildBehaviour(opts).keepsSameProtocolHost || protocol !== connType) {
             hostToUse = host.slice(protocol.length + 3);
             if (protocol)
                 uri += `${protocol}://`;
@@ -37732,13 +38077,18 @@ function getConnUri(fields, opts = {}) {
     if (schema)
         hostBlock += `/${quote(schema)}`;
     uri += hostBlock;
-    if (fields.extra)
-        uri += (schema ? '?' : '/?') + extraQuery(fields.extra);
+    if (fields.extra) {
+        const portable = opts.airflow === undefined;
+        uri += (schema ? '?' : '/?') + extraQuery(fields.extra, portable);
+    }
     return uri;
 }
-/** The conn_uri Airflow would generate for declared fields. */
+/**
+ * The conn_uri Airflow would generate for declared fields, or, without
+ * `opts.airflow`, the one we store (readable alike by every line).
+ */
 function buildConnUri(input, opts = {}) {
-    return getConnUri(connectionFieldsFromInput(input), opts);
+    return getConnUri(connectionFieldsFromInput(input, opts), opts);
 }
 
 ;// CONCATENATED MODULE: ./src/core/airflow/round-trip-failures.ts
@@ -38148,7 +38498,9 @@ function fieldsFormProblems(at, entry, format, read) {
  * file that stays in the repository (a `../../etc/passwd` would be read by
  * CI and sent to Vault).
  */
-function refProblems(refs, manifestDir, repoRoot) {
+function refProblems(refs, manifestDir, repoRoot, 
+/** When given, each file is checked on disk too (never opened). */
+source) {
     return refs.flatMap(({ path: at, ref }) => {
         if ('env' in ref) {
             return ENV_NAME.test(ref.env)
@@ -38162,13 +38514,32 @@ function refProblems(refs, manifestDir, repoRoot) {
                 problems_error('file-ref-absolute', [...at, 'file'], 'file references are relative to the manifest; give a path inside the repository')
             ];
         }
-        if (!isInside(repoRoot, refFilePath(manifestDir, ref))) {
-            return [
-                problems_error('file-ref-escapes-repo', [...at, 'file'], `${JSON.stringify(ref.file)} leads outside the repository; keep referenced files inside it`)
-            ];
-        }
-        return [];
+        const target = refFilePath(manifestDir, ref);
+        const issue = !isInside(repoRoot, target)
+            ? { kind: 'outside' }
+            : external_node_path_default().relative(repoRoot, target).split((external_node_path_default()).sep).includes('.git')
+                ? { kind: 'in-git' }
+                : source?.fileIssue?.(target);
+        return issue ? [fileProblem(issue, ref.file, [...at, 'file'])] : [];
     });
+}
+/** The file's name and kind only: a problem never quotes its content. */
+function fileProblem(issue, file, at) {
+    const name = JSON.stringify(file);
+    switch (issue.kind) {
+        case 'outside':
+            return problems_error('file-ref-escapes-repo', at, `${name} leads outside the repository; keep referenced files inside it`);
+        case 'in-git':
+            return problems_error('file-ref-in-git', at, `${name} is under .git/, which holds the checkout's credentials (actions/checkout keeps its token in .git/config); it is never read`);
+        case 'not-found':
+            return problems_error('file-ref-not-found', at, `${name} does not exist; create it before this step (an earlier CI step may write it), or fix the path (relative to the manifest)`);
+        case 'not-regular':
+            return problems_error('file-ref-not-regular', at, `${name} is ${issue.detail ?? 'not a regular file'}; only a regular file is read`);
+        case 'too-large':
+            return problems_error('file-ref-too-large', at, `${name} is ${issue.detail ?? 'over the limit'}; raise AIRFLOW_VAULT_SYNC_MAX_FILE_BYTES if it is meant to be that large`);
+        case 'unreadable':
+            return problems_error('file-ref-unreadable', at, `${name} cannot be read (${issue.detail ?? 'error'})`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/validate/rules/vault-settings.ts
@@ -38223,8 +38594,12 @@ const AUTH_TYPES = [
     'userpass'
 ];
 /**
- * Each inner list is "one of these"; every list must be satisfied. Token auth
- * may also use VAULT_TOKEN in Airflow's environment, so it only warns.
+ * Each inner list is "one of these"; every list must be satisfied. The
+ * provider tests truthiness, so an empty string is as missing as an absent
+ * key. Token auth may also use VAULT_TOKEN in Airflow's environment, so it
+ * only warns. ldap and userpass pass the constructor without a username or
+ * password, but hvac then logs in as user "None" or with no password, which
+ * Vault refuses (judged by OpenBao, __tests__/real/kwargs-provider.test.ts).
  */
 const REQUIRED_PARAMS = {
     approle: [['role_id']],
@@ -38239,6 +38614,35 @@ const REQUIRED_PARAMS = {
     token: [['token', 'token_path']],
     userpass: [['username'], ['password']]
 };
+/**
+ * Auth types whose provider code does not log in: `_auth_azure` and
+ * `_auth_radius` write auth/<mount>/config (hvac's `configure`) with the
+ * kwargs, then read with whatever token hvac finds, VAULT_TOKEN. Seen in
+ * 4.3.4 and 4.8.4 (__tests__/real/kwargs-provider.test.ts).
+ */
+const CONFIGURE_ONLY_AUTH = ['azure', 'radius'];
+/**
+ * Parameters with a default that the provider refuses when set to null or
+ * "": kubernetes reads its service-account token from this file.
+ */
+const NOT_EMPTY_PARAMS = {
+    kubernetes: ['kubernetes_jwt_path']
+};
+const PROVIDER_LIMITS = [
+    {
+        airflow: ['2.10'],
+        provider: '4.3.4',
+        authTypes: ['jwt'],
+        kwargs: [
+            'jwt_role',
+            'jwt_token',
+            'jwt_token_path',
+            'use_team_secrets_path',
+            'global_secrets_path'
+        ],
+        required: { gcp: [['gcp_key_path', 'gcp_keyfile_dict']] }
+    }
+];
 /** Parameters whose value is a credential: never a literal in git. */
 const SECRET_KWARGS = new Set([
     'secret_id',
@@ -38257,7 +38661,11 @@ const MANAGED_KWARGS = [
     'config_path',
     'kv_engine_version'
 ];
-/** Provider kwargs, plus the hvac.Client ones it passes through. */
+/**
+ * Provider kwargs, plus what it passes through to hvac.Client and on to
+ * hvac's adapter. Any other key makes hvac raise TypeError when the client
+ * logs in, so Airflow gets no secret from Vault.
+ */
 const KNOWN_KWARGS = [
     ...MANAGED_KWARGS,
     'url',
@@ -38292,11 +38700,53 @@ const KNOWN_KWARGS = [
     'verify',
     'cert',
     'proxies',
-    'allow_redirects'
+    'allow_redirects',
+    'ignore_exceptions',
+    'strict_http',
+    'request_header'
 ];
 const BACKEND_CLASS = 'airflow.providers.hashicorp.secrets.vault.VaultBackend';
+/**
+ * Whether the provider sees a value: it tests truthiness, so null and ""
+ * count as unset. A reference ({ env }, { file }) counts as set.
+ */
+function isSet(value) {
+    return value !== undefined && value !== null && value !== '';
+}
+
+;// CONCATENATED MODULE: ./src/core/vault-backend/provider-limits.ts
+
+/**
+ * What the lines in PROVIDER_LIMITS refuse that the newest provider takes.
+ * These are warnings, not errors: the manifest does not say which Airflow
+ * its Deployments run, so each note names the lines it concerns.
+ */
+function providerLimitNotes(kwargs, authType) {
+    const notes = [];
+    for (const limit of PROVIDER_LIMITS) {
+        const on = `on ${limit.airflow.map((l) => `Airflow ${l}`).join(', ')} (provider ${limit.provider})`;
+        if (limit.authTypes.includes(authType))
+            notes.push({
+                key: 'auth_type',
+                message: `auth_type ${authType} is unknown to the provider ${on}: VaultBackend fails to start there and Airflow sees no secrets`
+            });
+        for (const key of limit.kwargs.filter((k) => k in kwargs))
+            notes.push({
+                key,
+                message: `${key} is not a kwarg of the provider ${on}: hvac refuses it at login there and Airflow sees no secrets`
+            });
+        for (const anyOf of limit.required[authType] ?? [])
+            if (!anyOf.some((name) => isSet(kwargs[name])))
+                notes.push({
+                    key: 'auth_type',
+                    message: `auth_type ${authType} needs ${anyOf.join(' or ')} ${on}; without it VaultBackend fails to start there`
+                });
+    }
+    return notes;
+}
 
 ;// CONCATENATED MODULE: ./src/core/validate/rules/backend-kwargs.ts
+
 
 
 
@@ -38316,7 +38766,9 @@ function backendKwargsProblems(kwargs, where, vault) {
             problems.push(problems_error('backend-kwargs-managed-key', where(key), 'namespace differs from vault.namespace; Airflow would read another namespace than the sync writes', true));
         }
         else if (!KNOWN_KWARGS.includes(key)) {
-            problems.push(warning('backend-kwargs-unknown-key', where(key), `${JSON.stringify(key)} is not a VaultBackend or hvac kwarg; ${didYouMean(key, KNOWN_KWARGS) || 'check the spelling'}`, true));
+            // VaultBackend hands unknown keys to hvac, which raises TypeError at
+            // login: every lookup fails, so this is an error, not a warning.
+            problems.push(problems_error('backend-kwargs-unknown-key', where(key), `${JSON.stringify(key)} is not a VaultBackend or hvac kwarg, and hvac refuses it at login so Airflow sees no secrets; ${didYouMean(key, KNOWN_KWARGS) || 'check the spelling'}`, true));
         }
     }
     return [
@@ -38334,15 +38786,36 @@ function authProblems(kwargs, where) {
             problems_error('auth-type-unknown', where('auth_type'), `auth_type ${shown} is not one of the provider's: ${AUTH_TYPES.join(', ')}${typeof authType === 'string' ? `; ${didYouMean(authType, AUTH_TYPES)}` : ''}`)
         ];
     }
-    const missing = REQUIRED_PARAMS[authType].filter((anyOf) => !anyOf.some((name) => kwargs[name] !== undefined && kwargs[name] !== null));
-    return missing.map((anyOf) => {
-        const names = anyOf.join(' or ');
-        const message = `auth_type ${authType} needs ${names}; without it VaultBackend fails to start and Airflow sees no secrets`;
-        // Token auth can fall back to VAULT_TOKEN in Airflow's environment.
-        return authType === 'token'
-            ? warning('auth-param-missing', where('auth_type'), `${message}, unless VAULT_TOKEN is set on the Deployment`)
-            : problems_error('auth-param-missing', where('auth_type'), message);
-    });
+    const auth = authType;
+    const missing = REQUIRED_PARAMS[auth].filter((anyOf) => !anyOf.some((name) => isSet(kwargs[name])));
+    const empty = (NOT_EMPTY_PARAMS[auth] ?? []).filter((name) => name in kwargs && !isSet(kwargs[name]));
+    return [
+        ...missing.map((anyOf) => missingProblem(auth, anyOf, where)),
+        ...empty.map((name) => problems_error('auth-param-missing', where(name), `auth_type ${auth} needs ${name}; set to ${JSON.stringify(kwargs[name])} it makes VaultBackend fail to start (leave it out for the default)`)),
+        ...(auth === 'approle' && !isSet(kwargs.secret_id)
+            ? [
+                warning('auth-param-missing', where('auth_type'), 'auth_type approle without secret_id logs in only if the role has bind_secret_id=false; Vault refuses it otherwise')
+            ]
+            : []),
+        ...(CONFIGURE_ONLY_AUTH.includes(auth)
+            ? [
+                warning('auth-type-no-login', where('auth_type'), `the provider's ${auth} auth does not log in: it writes auth/${auth}/config (or auth_mount_point's) with these kwargs and then reads with the VAULT_TOKEN of Airflow's environment; without VAULT_TOKEN on the Deployment, Airflow sees no secrets`)
+            ]
+            : []),
+        ...providerLimitNotes(kwargs, auth).map((n) => warning('backend-kwargs-provider-version', where(n.key), n.message))
+    ];
+}
+function missingProblem(authType, anyOf, where) {
+    const names = anyOf.join(' or ');
+    // ldap and userpass pass the constructor and fail at Vault's login.
+    const fails = ['ldap', 'userpass'].includes(authType)
+        ? 'hvac logs in without it and Vault refuses the login'
+        : 'VaultBackend fails to start';
+    const message = `auth_type ${authType} needs ${names}; without it ${fails} and Airflow sees no secrets`;
+    // Token auth can fall back to VAULT_TOKEN in Airflow's environment.
+    return authType === 'token'
+        ? warning('auth-param-missing', where('auth_type'), `${message}, unless VAULT_TOKEN is set on the Deployment`)
+        : problems_error('auth-param-missing', where('auth_type'), message);
 }
 function urlProblems(kwargs, where) {
     const url = kwargs.url;
@@ -38387,12 +38860,45 @@ function provisionKwargsProblems(manifest, kwargs, where) {
     }
     return problems;
 }
+/**
+ * provision.github_jwt: the apply role can write and delete production
+ * secrets, so who may log in to it must be said. No ref and no
+ * environment means any branch; a pull request's ref in `ref` would give
+ * pull requests the apply role (they get the plan role by themselves).
+ */
+function githubJwtProblems(manifest) {
+    const jwt = manifest.provision?.github_jwt;
+    if (!jwt)
+        return [];
+    const at = ['provision', 'github_jwt'];
+    const problems = [];
+    if (jwt.ref === undefined &&
+        jwt.environment === undefined &&
+        !jwt.allow_any_ref) {
+        problems.push(problems_error('provision-jwt-unbound', at, 'github_jwt binds no ref and no environment, so a workflow on any branch could log in with the apply role and write or delete secrets: set ref (the default branch, refs/heads/main) and/or environment (e.g. production, with required reviewers), or say allow_any_ref: true'));
+    }
+    if (jwt.ref === undefined && jwt.environment !== undefined) {
+        problems.push(warning('provision-jwt-plan-pulls-only', at, 'without ref, the plan role is bound to pull requests only, so drift and plan on the default branch cannot log in: set ref: refs/heads/main'));
+    }
+    const refs = [jwt.ref ?? []].flat();
+    refs.forEach((ref, i) => {
+        if (!ref.startsWith('refs/pull/'))
+            return;
+        problems.push(problems_error('provision-jwt-pull-ref', Array.isArray(jwt.ref) ? [...at, 'ref', i] : [...at, 'ref'], `${ref} would let pull requests log in with the apply role; remove it: pull requests get the read-only plan role by their merge ref`));
+    });
+    const ids = ['repository_id', 'repository_owner_id'];
+    const missing = ids.filter((k) => jwt[k] === undefined);
+    if (missing.length > 0) {
+        problems.push(problems_error('provision-jwt-repository-id', at, `${missing.join(' and ')} missing: the roles bind the repository's ids as well as its name, so a repository recreated or an owner re-registered under the same name cannot log in; find them with \`gh api repos/${jwt.repository} --jq .id,.owner.id\``));
+    }
+    return problems;
+}
 
 ;// CONCATENATED MODULE: ./src/core/validate/rules/astro.ts
 
 
 
-/** Stands for the role_id provision hands over (a reference, not a literal). */
+/** Stands for the role_id and secret_id provision hands over (references). */
 const HANDED_OVER = { env: 'provisioned' };
 /**
  * Each Deployment runs with the shared kwargs plus its own overrides; the
@@ -38416,7 +38922,12 @@ function astroProblems(manifest) {
         const where = (key) => key in own ? [...here, 'backend_kwargs', key] : [...shared, key];
         // Provisioned credentials are not in the manifest, and must not be.
         const checked = manifest.provision
-            ? { auth_type: 'approle', role_id: HANDED_OVER, ...merged }
+            ? {
+                auth_type: 'approle',
+                role_id: HANDED_OVER,
+                secret_id: HANDED_OVER,
+                ...merged
+            }
             : merged;
         for (const problem of [
             ...backendKwargsProblems(checked, where, manifest.vault),
@@ -38436,6 +38947,7 @@ function astroProblems(manifest) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/validate/validate.ts
+
 
 
 
@@ -38493,7 +39005,8 @@ function semanticProblems(manifest, options) {
         ...caseCollisions('variables', variableKeys),
         ...Object.keys(manifest.config).flatMap((key) => keyProblems('config', key)),
         ...astroProblems(manifest),
-        ...refProblems(collectRefs(manifest), options.manifestDir, options.repoRoot)
+        ...githubJwtProblems(manifest),
+        ...refProblems(collectRefs(manifest), options.manifestDir, options.repoRoot, options.values)
     ];
 }
 function placer(source, file) {
@@ -38764,6 +39277,10 @@ function show(value) {
 function sameData(current, desired) {
     return canonical(current) === canonical(desired);
 }
+/** Key-order-free JSON of a secret: what its fingerprint is taken of. */
+function canonicalData(data) {
+    return canonical(data);
+}
 function canonical(value) {
     if (Array.isArray(value))
         return `[${value.map(canonical).join(',')}]`;
@@ -38790,7 +39307,200 @@ function isOwned(customMetadata, manifestFile) {
         customMetadata?.manifest === marks.manifest);
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/core/astro/kwargs.ts
+/**
+ * AIRFLOW__SECRETS__BACKEND_KWARGS for one Deployment (airflow.md §4.1-4.3).
+ * mount_point, the three paths and kv_engine_version come from `vault:` so
+ * Airflow reads exactly where the sync writes (validation already refuses
+ * them in backend_kwargs); namespace too when `vault.namespace` is set.
+ * A path set to null stays JSON null: VaultBackend then never asks Vault.
+ * Keys come out in one canonical order, so equal kwargs give equal JSON
+ * and therefore equal fingerprints.
+ */
+
+const LEADING = [...MANAGED_KWARGS, 'url', 'auth_type', 'auth_mount_point'];
+const TRAILING = ['namespace'];
+function rank(key) {
+    const lead = LEADING.indexOf(key);
+    if (lead >= 0)
+        return [lead, ''];
+    if (TRAILING.includes(key))
+        return [LEADING.length + 1, key];
+    return [LEADING.length, key];
+}
+/** Managed keys, url, auth_type, auth_mount_point, the rest A-Z, namespace. */
+function orderKwargs(kwargs) {
+    const keys = Object.keys(kwargs).sort((a, b) => {
+        const [ra, ka] = rank(a);
+        const [rb, kb] = rank(b);
+        return ra !== rb ? ra - rb : ka < kb ? -1 : ka > kb ? 1 : 0;
+    });
+    const out = {};
+    for (const k of keys)
+        out[k] = kwargs[k];
+    return out;
+}
+/**
+ * @param deploymentKwargs shared backend_kwargs merged with the
+ *   Deployment's own, `{env}`/`{file}` values already resolved.
+ */
+function backendKwargs(vault, kvVersion, deploymentKwargs) {
+    const managed = {
+        mount_point: vault.mount,
+        connections_path: vault.connections_path,
+        variables_path: vault.variables_path,
+        config_path: vault.config_path,
+        kv_engine_version: kvVersion
+    };
+    if (vault.namespace !== undefined)
+        managed.namespace = vault.namespace;
+    for (const [key, value] of Object.entries(deploymentKwargs)) {
+        if (typeof value === 'number' && !Number.isFinite(value)) {
+            // JSON has no Infinity/NaN; JSON.stringify would write null.
+            throw new Error(`backend_kwargs ${key} is not a finite number`);
+        }
+    }
+    return orderKwargs({ ...deploymentKwargs, ...managed });
+}
+/** The exact string stored in AIRFLOW__SECRETS__BACKEND_KWARGS. */
+function canonicalKwargsJson(kwargs) {
+    return JSON.stringify(orderKwargs(kwargs));
+}
+
+;// CONCATENATED MODULE: ./src/core/astro/fingerprint.ts
+/**
+ * AIRFLOW_VAULT_SYNC_FINGERPRINT: a plain env var that tells a later run
+ * whether the secret KWARGS it cannot read is still current (astro-api.md
+ * §2: GET never returns secret values), so an unchanged run makes no POST
+ * and no restart. Anyone who can read the Deployment sees it, and kwargs
+ * may hold low-entropy secrets (an LDAP password), so it is a slow salted
+ * KDF, not a hash: scrypt N=2^14 (~16 MiB, tens of ms per guess), salted
+ * per Deployment so equal kwargs on two Deployments don't look equal.
+ * The same derivation fingerprints Vault secrets (core/sync/fingerprint).
+ */
+
+
+/** Bump with any change to the derivation; old values then just mismatch. */
+const FINGERPRINT_VERSION = 'v1';
+const FINGERPRINT_PARAMS = { N: 2 ** 14, r: 8, p: 1 };
+/** The slow, salted key of `text`, base64url; never reversible. */
+function slowKey(text, salt) {
+    return (0,external_node_crypto_namespaceObject.scryptSync)(text, salt, 32, FINGERPRINT_PARAMS).toString('base64url');
+}
+/** slowKey on libuv's pool, so many secrets use every core. */
+function slowKeyAsync(text, salt) {
+    return new Promise((resolve, reject) => (0,external_node_crypto_namespaceObject.scrypt)(text, salt, 32, FINGERPRINT_PARAMS, (error, key) => error ? reject(error) : resolve(key.toString('base64url'))));
+}
+function fingerprint(kwargs, deploymentId) {
+    const key = slowKey(canonicalKwargsJson(kwargs), `airflow-vault-sync:${deploymentId}`);
+    return `${FINGERPRINT_VERSION}:${key}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/sync/fingerprint.ts
+/**
+ * A fingerprint of each secret apply writes, kept in its KV v2
+ * custom_metadata, so plan can say "unchanged" or "differs" without
+ * reading the value: the plan identity (which pull requests get) reads
+ * metadata only. Anyone who can read metadata sees it, and values may be
+ * weak passwords, so it is the Astro fingerprint's slow salted scrypt
+ * (core/astro/fingerprint.ts), with a random salt per write: equal values
+ * never look equal, and a guess costs tens of milliseconds.
+ *
+ * The mark names the version it was made for: a version written by anyone
+ * else (or a lost metadata write) leaves it stale, and plan then says it
+ * cannot compare instead of trusting it.
+ */
+
+
+
+const FINGERPRINT_KEY = 'fingerprint';
+/**
+ * Recorded when the manifest provisions the plan role (github_jwt), the
+ * identity that needs them: each costs ~35 ms of CPU per written secret,
+ * which a manifest of thousands without that role should not pay.
+ */
+function recordsFingerprints(manifest) {
+    return manifest.provision?.github_jwt !== undefined;
+}
+const saltFor = (salt) => `airflow-vault-sync:secret:${salt}`;
+/** `v1:<secret version>:<salt>:<scrypt key>`, for custom_metadata. */
+async function fingerprintMark(data, secretVersion) {
+    const salt = (0,external_node_crypto_namespaceObject.randomBytes)(16).toString('base64url');
+    const key = await slowKeyAsync(canonicalData(data), saltFor(salt));
+    return [FINGERPRINT_VERSION, secretVersion, salt, key].join(':');
+}
+function parseMark(text) {
+    const parts = text?.split(':') ?? [];
+    if (parts.length !== 4 || parts[0] !== FINGERPRINT_VERSION)
+        return undefined;
+    const version = Number(parts[1]);
+    if (!Number.isInteger(version))
+        return undefined;
+    return { version, salt: parts[2] ?? '', key: parts[3] ?? '' };
+}
+/** Whether the metadata holds a fingerprint of exactly this version. */
+function hasCurrentMark(customMetadata, version) {
+    const mark = parseMark(customMetadata?.[FINGERPRINT_KEY]);
+    return mark !== undefined && mark.version === version;
+}
+/** The desired value against the fingerprint of the current version. */
+async function compareByMark(data, customMetadata, version) {
+    const mark = parseMark(customMetadata?.[FINGERPRINT_KEY]);
+    if (!mark)
+        return {
+            verdict: 'unknown',
+            reason: 'no fingerprint yet: apply records one with each write when the manifest has provision.github_jwt'
+        };
+    if (mark.version !== version)
+        return {
+            verdict: 'unknown',
+            reason: `version ${version} was not written by this tool`
+        };
+    const key = await slowKeyAsync(canonicalData(data), saltFor(mark.salt));
+    return { verdict: key === mark.key ? 'same' : 'differs' };
+}
+
+;// CONCATENATED MODULE: ./src/core/sync/plan-unread.ts
+/** A secret this token may not read: its fingerprint says, or nothing does. */
+function unreadChange(base, read, v2) {
+    const c = read.comparison;
+    if (c.verdict !== 'unknown') {
+        if (c.verdict === 'differs')
+            return differs(base, read.version, v2);
+        return {
+            ...base,
+            action: 'unchanged',
+            fields: [],
+            cas: read.version,
+            writeMarks: false
+        };
+    }
+    return {
+        ...base,
+        action: 'update',
+        fields: [{ field: 'cannot compare' }],
+        cas: read.version,
+        writeMarks: v2,
+        note: `${c.reason}, and this token reads no values; apply compares it and writes only if it differs`,
+        compared: false
+    };
+}
+function differs(base, version, v2) {
+    return {
+        ...base,
+        action: 'update',
+        fields: [{ field: 'value (by fingerprint)' }],
+        cas: version,
+        writeMarks: v2,
+        note: 'its fingerprint differs; which fields, only a token that reads values can tell'
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/sync/plan.ts
+
+
 
 
 /** What apply would do, from what the reads found: no request here. */
@@ -38804,6 +39514,8 @@ function planChanges(desired, state, options) {
             path: secret.path,
             data: secret.data
         };
+        if (read.state === 'unread')
+            return unreadChange(base, read, v2);
         if (read.state !== 'present') {
             const note = read.state === 'absent' ? undefined : `was ${read.state}`;
             const cas = v2 ? (read.state === 'absent' ? 0 : read.version) : undefined;
@@ -38816,17 +39528,29 @@ function planChanges(desired, state, options) {
                 note
             };
         }
-        const marked = !v2 || isOwned(read.customMetadata, options.manifestFile);
+        // Marks are current when ours and fingerprinting this very version.
+        const marked = !v2 ||
+            (isOwned(read.customMetadata, options.manifestFile) &&
+                (!options.fingerprints ||
+                    hasCurrentMark(read.customMetadata, read.version)));
         if (sameData(read.data, secret.data)) {
-            return { ...base, action: 'unchanged', fields: [], writeMarks: !marked };
+            const cas = read.version;
+            return {
+                ...base,
+                action: 'unchanged',
+                fields: [],
+                cas,
+                writeMarks: !marked
+            };
         }
         const fields = changedFields(secret.kind, read.data, secret.data);
+        // Every write gets a new fingerprint, so its marks are written too.
         return {
             ...base,
             action: 'update',
             fields,
             cas: read.version,
-            writeMarks: !marked
+            writeMarks: options.fingerprints ? v2 : !marked
         };
     });
     return [...changes, ...pruneChanges(desired, state, options)];
@@ -38867,50 +39591,6 @@ function countActions(changes) {
     return counts;
 }
 
-;// CONCATENATED MODULE: ./src/core/sync/drift.ts
-
-
-function detectDrift(desired, state, manifestFile) {
-    const items = [];
-    for (const secret of desired) {
-        const read = state.reads.get(secret.path) ?? { state: 'absent' };
-        const base = { kind: secret.kind, key: secret.key, path: secret.path };
-        if (read.state === 'absent')
-            items.push({ ...base, drift: 'missing', fields: [] });
-        else if (read.state !== 'present')
-            items.push({ ...base, drift: 'deleted', fields: [] });
-        else if (!sameData(read.data, secret.data)) {
-            const fields = changedFields(secret.kind, read.data, secret.data);
-            items.push({ ...base, drift: 'changed', fields });
-        }
-    }
-    const wanted = new Set(desired.map((d) => d.path));
-    for (const extra of state.extras) {
-        if (wanted.has(extra.path))
-            continue;
-        const drift = isOwned(extra.customMetadata, manifestFile)
-            ? 'orphaned'
-            : 'unmanaged';
-        items.push({
-            kind: extra.kind,
-            key: extra.key,
-            path: extra.path,
-            drift,
-            fields: []
-        });
-    }
-    for (const folder of state.folders) {
-        items.push({
-            kind: folder.kind,
-            key: folder.path,
-            path: folder.path,
-            drift: 'unmanaged',
-            fields: []
-        });
-    }
-    return items;
-}
-
 ;// CONCATENATED MODULE: ./src/clients/vault/transport.ts
 /** A non-2xx answer from Vault, or a connection that never got one. */
 class VaultError extends Error {
@@ -38943,6 +39623,87 @@ function encodePath(...segments) {
         .filter((s) => s !== '')
         .map(encodeURIComponent)
         .join('/');
+}
+
+;// CONCATENATED MODULE: ./src/sync/readable-paths.ts
+
+/**
+ * Which secrets the token may read, asked before reading any: the plan
+ * identity reads none and compares fingerprints instead. A token that may
+ * not ask (no default policy) is taken to read them all, as before.
+ */
+async function readablePaths(session, kv, paths) {
+    if (paths.length === 0)
+        return new Set();
+    const full = (p) => kv.version === 2 ? `${kv.mount}/data/${p}` : `${kv.mount}/${p}`;
+    let granted;
+    try {
+        granted = await session.capabilities(paths.map(full));
+    }
+    catch (cause) {
+        if (cause instanceof VaultError && cause.status === 403)
+            return new Set(paths);
+        throw cause;
+    }
+    return new Set(paths.filter((p) => {
+        const caps = granted[full(p)] ?? [];
+        return (!caps.includes('deny') &&
+            (caps.includes('read') || caps.includes('root')));
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/core/sync/drift.ts
+
+
+function detectDrift(desired, state, manifestFile) {
+    const items = [];
+    for (const secret of desired) {
+        const read = state.reads.get(secret.path) ?? { state: 'absent' };
+        const base = { kind: secret.kind, key: secret.key, path: secret.path };
+        if (read.state === 'absent')
+            items.push({ ...base, drift: 'missing', fields: [] });
+        else if (read.state === 'unread') {
+            // Compared by fingerprint only: no field names, and said when not at all.
+            const c = read.comparison;
+            if (c.verdict !== 'same') {
+                const field = c.verdict === 'unknown'
+                    ? `cannot compare (${c.reason}; this token reads no values)`
+                    : 'value (by fingerprint)';
+                items.push({ ...base, drift: 'changed', fields: [{ field }] });
+            }
+        }
+        else if (read.state !== 'present')
+            items.push({ ...base, drift: 'deleted', fields: [] });
+        else if (!sameData(read.data, secret.data)) {
+            const fields = changedFields(secret.kind, read.data, secret.data);
+            items.push({ ...base, drift: 'changed', fields });
+        }
+    }
+    const wanted = new Set(desired.map((d) => d.path));
+    for (const extra of state.extras) {
+        if (wanted.has(extra.path))
+            continue;
+        const drift = isOwned(extra.customMetadata, manifestFile)
+            ? 'orphaned'
+            : 'unmanaged';
+        items.push({
+            kind: extra.kind,
+            key: extra.key,
+            path: extra.path,
+            drift,
+            fields: []
+        });
+    }
+    for (const folder of state.folders) {
+        items.push({
+            kind: folder.kind,
+            key: folder.path,
+            path: folder.path,
+            drift: 'unmanaged',
+            fields: []
+        });
+    }
+    return items;
 }
 
 ;// CONCATENATED MODULE: ./src/clients/vault/retry.ts
@@ -39070,10 +39831,19 @@ function explainNetwork(code) {
 
 
 
-/** 403 with "invalid token": unknown, expired or revoked (§6.2). */
+/**
+ * A token Vault does not know (unknown, expired or revoked, §6.2). Vault
+ * says "invalid token"; OpenBao answers the bare "permission denied" it
+ * gives for no token. A valid token that lacks a capability gets the
+ * wrapped "1 error occurred: permission denied" from both, so the bare
+ * text means the token (we always send one).
+ */
 function isInvalidToken(response) {
-    return (response.status === 403 &&
-        errorsOf(response.body).some((e) => e.includes('invalid token')));
+    if (response.status !== 403)
+        return false;
+    const errors = errorsOf(response.body);
+    return (errors.some((e) => e.includes('invalid token')) ||
+        (errors.length === 1 && errors[0] === 'permission denied'));
 }
 /**
  * Requests with retries: every call goes through `send`, so backoff,
@@ -39415,10 +40185,179 @@ function agentsFor(address, settings) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/clients/net/redirect-policy.ts
+/**
+ * Which redirects a client may follow. Vault's HA standby answers 307 to
+ * the active node, and behind one load-balanced address that is the same
+ * scheme, host and port: that is followed. Anything else would carry the
+ * token (X-Vault-Token, Authorization) or a login body to a server we were
+ * never pointed at, or downgrade https to http, so it ends the run.
+ */
+/** How many same-origin hops we follow before calling it a loop. */
+const MAX_REDIRECTS = 5;
+/** A redirect to another origin: never followed, never retried. */
+class RedirectRefusedError extends Error {
+    server;
+    from;
+    target;
+    constructor(server, from, target) {
+        super(`${server} redirected to ${target}, not ${from} (another scheme, host or port); the request was not sent there. Only redirects to the same scheme, host and port are followed: point the address at the server itself`);
+        this.server = server;
+        this.from = from;
+        this.target = target;
+        this.name = 'RedirectRefusedError';
+    }
+    // No `code`, so no retry layer takes it for a network blip, and the
+    // Vault client's "cannot reach Vault for …: <error>" shows only this.
+    toString() {
+        return this.message;
+    }
+}
+/** Same scheme, host and port; URL normalises default ports (":443"). */
+function sameOrigin(from, to) {
+    return from.origin === to.origin && from.origin !== 'null';
+}
+/**
+ * A URL as we may print it: no userinfo, no query (a signed redirect can
+ * carry a token there), no fragment.
+ */
+function shownUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(String(url));
+    }
+    catch {
+        return '(an unparsable address)';
+    }
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+}
+/** Throws RedirectRefusedError unless `to` stays on the origin of `from`. */
+function checkRedirect(server, from, to) {
+    const source = new URL(String(from));
+    let target;
+    try {
+        target = new URL(String(to), source);
+    }
+    catch {
+        throw new RedirectRefusedError(server, shownUrl(source), String(to));
+    }
+    if (!sameOrigin(source, target))
+        throw new RedirectRefusedError(server, shownUrl(source), shownUrl(target));
+}
+/** Finds a refusal however deep a library wrapped it (axios, follow-redirects). */
+function redirectRefusal(error) {
+    let current = error;
+    for (let depth = 0; depth < 5 && current; depth++) {
+        if (current instanceof RedirectRefusedError)
+            return current;
+        current = current.cause;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/clients/net/request-log.ts
+/**
+ * Our own debug output (AIRFLOW_VAULT_SYNC_DEBUG, or RUNNER_DEBUG in the
+ * Action): one line per request, with the server, method, URL and status.
+ * Never a header or a body, so it cannot carry a token or a value. The URL
+ * (or path) is shown without userinfo or query. The front end decides where lines
+ * go (stderr, core.debug) and escapes them for its channel.
+ */
+
+// One per process, as @actions/core's debug is: the clients are created
+// deep inside sync and provision, which should not have to pass it along.
+let sink;
+/** Sets (or, with undefined, clears) where request lines go. */
+function setRequestLog(next) {
+    sink = next;
+}
+/** `outcome`: the HTTP status, or a short reason when there was none. */
+function logRequest(server, method, url, outcome) {
+    if (!sink)
+        return;
+    const shown = url.startsWith('/')
+        ? url.replace(/[?#].*$/s, '')
+        : shownUrl(url);
+    sink(`${server} ${method} ${shown} ${outcome}`);
+}
+
+// EXTERNAL MODULE: ./node_modules/debug/src/index.js
+var debug_src = __nccwpck_require__(2830);
+var debug_src_default = /*#__PURE__*/__nccwpck_require__.n(debug_src);
+;// CONCATENATED MODULE: ./src/clients/net/silence-debug.ts
+/**
+ * node-vault logs every request body, and follow-redirects (under axios)
+ * every request's options, headers and X-Vault-Token included, through
+ * the `debug` package, which turns itself on from DEBUG when it loads. That
+ * text is escaped by util.inspect, a form no mask covers. So in our
+ * process `debug` is off, and cannot be turned on again: not by DEBUG,
+ * which it reads only when it loads, nor by a later enable().
+ * Our own debug output is request-log.ts.
+ */
+
+debug_src_default().disable();
+(debug_src_default()).enable = () => undefined;
+(debug_src_default()).enabled = () => false;
+/** For node-vault's `debug` setting: a logger that says nothing. */
+const silentDebug = () => undefined;
+
+;// CONCATENATED MODULE: ./src/clients/net/cancellation.ts
+/**
+ * A run cancelled by SIGINT or SIGTERM (a cancelled CI job) stops in two
+ * steps. At once, no new unit of work starts (sync/pool.ts) and the Astro
+ * API is not called again. Requests already under way may finish, a write
+ * with its metadata, for `graceMs`; then no request goes out at all, except
+ * the one that revokes the token we logged in for.
+ */
+/** Thrown instead of sending, once the grace period is over. */
+class CancelledError extends Error {
+    signal;
+    constructor(signal) {
+        super(`the run was cancelled (${signal}): no new request is sent`);
+        this.signal = signal;
+        this.name = 'CancelledError';
+    }
+    // The Vault client shows String(failure): just the message.
+    toString() {
+        return this.message;
+    }
+}
+let signal;
+let gateClosed = false;
+let timer;
+/** Starts the cancellation; a second call changes nothing. */
+function cancel(by, graceMs) {
+    if (signal)
+        return;
+    signal = by;
+    timer = setTimeout(() => (gateClosed = true), graceMs);
+    timer.unref();
+}
+/** The signal that cancelled the run, if one did. */
+function cancelledBy() {
+    return signal;
+}
+/** Throws once the grace period is over; `revoking` always goes. */
+function checkMaySend(revoking = false) {
+    if (signal && gateClosed && !revoking)
+        throw new CancelledError(signal);
+}
+/** For tests in one process. */
+function resetCancellation() {
+    if (timer)
+        clearTimeout(timer);
+    signal = undefined;
+    gateClosed = false;
+}
+
 ;// CONCATENATED MODULE: ./src/clients/vault/node-vault-transport.ts
 
 // The very file node-vault requires (its CommonJS build), so these are
 // the defaults of node-vault's axios, not those of axios's ESM twin.
+
+
+
+
 
 
 
@@ -39431,6 +40370,11 @@ const nodeVault = (src_default());
 // which do the proxying. node-vault does not pass a per-request `proxy`,
 // and its instance takes the defaults when it is created, so: here, once.
 (axios_default()).defaults.proxy = false;
+// follow-redirects would take X-Vault-Token and a login body to any host
+// (only Authorization and Cookie are dropped); each hop must stay on the
+// origin of the one before it (redirect-policy.ts).
+(axios_default()).defaults.maxRedirects = MAX_REDIRECTS;
+(axios_default()).defaults.beforeRedirect = (next, _response, previous) => checkRedirect('Vault', previous.url, next.href);
 /**
  * node-vault behind our transport. It is given every setting explicitly and
  * its own environment reading (VAULT_ADDR, VAULT_TOKEN, VAULT_NAMESPACE,
@@ -39445,6 +40389,7 @@ function createNodeVaultTransport(settings) {
     });
     const { httpAgent, httpsAgent, proxy } = agents;
     const client = nodeVault({
+        debug: silentDebug,
         endpoint: settings.address,
         apiVersion: 'v1',
         rpDefaults: { strictSSL: !settings.skipVerify, timeout: settings.timeoutMs }
@@ -39459,6 +40404,8 @@ function createNodeVaultTransport(settings) {
         },
         close: () => agents.destroy(),
         async request(request) {
+            // Cancelled: only revoking our own token still goes out.
+            checkMaySend(request.path === 'auth/token/revoke-self');
             try {
                 const body = await client.request({
                     path: `/${request.path}`,
@@ -39473,12 +40420,18 @@ function createNodeVaultTransport(settings) {
                 });
                 // node-vault hands back the body only, never the headers, so a
                 // Retry-After cannot be honoured here: 429/503 back off instead.
-                return { status: body === '' || body === undefined ? 204 : 200, body };
+                const status = body === '' || body === undefined ? 204 : 200;
+                logRequest('Vault', request.method, `/v1/${request.path}`, status);
+                return { status, body };
             }
             catch (cause) {
                 const failure = cause;
+                logRequest('Vault', request.method, `/v1/${request.path}`, failure.response?.statusCode ?? failure.code ?? 'no answer');
                 if (failure.cause instanceof ProxyError)
                     throw failure.cause;
+                const refused = redirectRefusal(cause);
+                if (refused)
+                    throw refused;
                 if (failure.response?.statusCode === 407 && proxy) {
                     throw new ProxyError(`the proxy ${proxyLabel(proxy)} answered 407 (authentication required); put its credentials in HTTP_PROXY, or list the host in NO_PROXY`);
                 }
@@ -39729,6 +40682,8 @@ async function freshAuth(auth, connection) {
 
 
 
+/** Paths per sys/capabilities-self request: well under Vault's 1,000 strings. */
+const CAPABILITY_BATCH = 500;
 const MountAnswer = object({
     data: object({
         type: schemas_string(),
@@ -39808,21 +40763,26 @@ class VaultSession {
         throw new VaultError(`cannot tell the KV version of mount "${mount}/": no such mount, or this token has no access under it. ` +
             `Enable it with \`vault secrets enable -path=${mount} kv-v2\`, grant access under "${mount}/", or set vault.kv_version in the manifest`, response.status, path);
     }
-    /** sys/capabilities-self for many paths in one request (§7.6). */
+    /**
+     * sys/capabilities-self for many paths (§7.6), in batches: Vault refuses
+     * a body of more than 1,000 strings ("high complexity"), so one request
+     * for a 2,000-secret manifest would fail before the first write.
+     */
     async capabilities(paths) {
-        if (paths.length === 0)
-            return {};
-        const response = await this.http.send({
-            method: 'POST',
-            path: 'sys/capabilities-self',
-            body: { paths }
-        });
-        const parsed = object({ data: record(schemas_string(), unknown()) })
-            .parse(response.body);
         const result = {};
-        for (const path of paths) {
-            const value = parsed.data[path];
-            result[path] = Array.isArray(value) ? value.map(String) : ['deny'];
+        for (let i = 0; i < paths.length; i += CAPABILITY_BATCH) {
+            const batch = paths.slice(i, i + CAPABILITY_BATCH);
+            const response = await this.http.send({
+                method: 'POST',
+                path: 'sys/capabilities-self',
+                body: { paths: batch }
+            });
+            const parsed = object({ data: record(schemas_string(), unknown()) })
+                .parse(response.body);
+            for (const path of batch) {
+                const value = parsed.data[path];
+                result[path] = Array.isArray(value) ? value.map(String) : ['deny'];
+            }
         }
         return result;
     }
@@ -39975,6 +40935,7 @@ function isLive(version) {
 }
 
 ;// CONCATENATED MODULE: ./src/sync/pool.ts
+
 /**
  * Runs `work` over `items` with at most `limit` in flight, keeping order.
  * `stop()` from a callback lets no new item start (a dead server must not
@@ -39992,7 +40953,8 @@ async function mapLimit(items, limit, work) {
     // is rethrown, so no request outlives the call.
     let failure;
     const worker = async () => {
-        while (!stopped && next < items.length) {
+        // A cancelled run (SIGINT, SIGTERM) starts nothing new either.
+        while (!stopped && !cancelledBy() && next < items.length) {
             const index = next++;
             try {
                 results[index] = await work(items[index], stop);
@@ -40012,6 +40974,7 @@ async function mapLimit(items, limit, work) {
 ;// CONCATENATED MODULE: ./src/sync/read-state.ts
 
 
+
 /** The managed base paths, one per kind that is not set to null. */
 function managedBases(manifest) {
     const { vault } = manifest;
@@ -40021,6 +40984,32 @@ function managedBases(manifest) {
         { kind: 'config', base: vault.config_path }
     ];
     return bases.filter((b) => b.base !== null);
+}
+/**
+ * A secret this token may not read (the plan identity): its metadata says
+ * whether it is live, and its fingerprint whether it is current. KV v1
+ * keeps neither, so there it cannot be compared.
+ */
+async function readUnread(kv, d) {
+    if (kv.version === 1)
+        return {
+            state: 'unread',
+            comparison: { verdict: 'unknown', reason: 'KV v1 keeps no fingerprint' }
+        };
+    const meta = await kv.readMetadata(d.path);
+    if (!meta || meta.version === 0)
+        return { state: 'absent' };
+    if (!meta.live)
+        return {
+            state: 'deleted',
+            version: meta.version,
+            customMetadata: meta.customMetadata
+        };
+    return {
+        state: 'unread',
+        version: meta.version,
+        comparison: await compareByMark(d.data, meta.customMetadata, meta.version)
+    };
 }
 /**
  * One LIST per managed folder, then a GET only for the secrets that exist:
@@ -40048,7 +41037,9 @@ async function readVaultState(kv, manifest, desired, options) {
         }
     });
     const toRead = desired.filter((d) => existing.has(d.path));
-    const reads = await mapLimit(toRead, options.concurrency, (d) => kv.read(d.path));
+    const readable = (await options.readable?.(toRead.map((d) => d.path))) ??
+        new Set(toRead.map((d) => d.path));
+    const reads = await mapLimit(toRead, options.concurrency, (d) => readable.has(d.path) ? kv.read(d.path) : readUnread(kv, d));
     const readMap = new Map();
     toRead.forEach((d, i) => readMap.set(d.path, reads[i] ?? { state: 'absent' }));
     const extras = options.extras
@@ -40148,88 +41139,6 @@ const model_DeploymentSchema = looseObject({
     remoteExecution: RemoteExecutionSchema.nullish(),
     environmentVariables: array(EnvVarSchema).nullish()
 });
-
-;// CONCATENATED MODULE: ./src/core/astro/kwargs.ts
-/**
- * AIRFLOW__SECRETS__BACKEND_KWARGS for one Deployment (airflow.md §4.1-4.3).
- * mount_point, the three paths and kv_engine_version come from `vault:` so
- * Airflow reads exactly where the sync writes (validation already refuses
- * them in backend_kwargs); namespace too when `vault.namespace` is set.
- * A path set to null stays JSON null: VaultBackend then never asks Vault.
- * Keys come out in one canonical order, so equal kwargs give equal JSON
- * and therefore equal fingerprints.
- */
-
-const LEADING = [...MANAGED_KWARGS, 'url', 'auth_type', 'auth_mount_point'];
-const TRAILING = ['namespace'];
-function rank(key) {
-    const lead = LEADING.indexOf(key);
-    if (lead >= 0)
-        return [lead, ''];
-    if (TRAILING.includes(key))
-        return [LEADING.length + 1, key];
-    return [LEADING.length, key];
-}
-/** Managed keys, url, auth_type, auth_mount_point, the rest A-Z, namespace. */
-function orderKwargs(kwargs) {
-    const keys = Object.keys(kwargs).sort((a, b) => {
-        const [ra, ka] = rank(a);
-        const [rb, kb] = rank(b);
-        return ra !== rb ? ra - rb : ka < kb ? -1 : ka > kb ? 1 : 0;
-    });
-    const out = {};
-    for (const k of keys)
-        out[k] = kwargs[k];
-    return out;
-}
-/**
- * @param deploymentKwargs shared backend_kwargs merged with the
- *   Deployment's own, `{env}`/`{file}` values already resolved.
- */
-function backendKwargs(vault, kvVersion, deploymentKwargs) {
-    const managed = {
-        mount_point: vault.mount,
-        connections_path: vault.connections_path,
-        variables_path: vault.variables_path,
-        config_path: vault.config_path,
-        kv_engine_version: kvVersion
-    };
-    if (vault.namespace !== undefined)
-        managed.namespace = vault.namespace;
-    for (const [key, value] of Object.entries(deploymentKwargs)) {
-        if (typeof value === 'number' && !Number.isFinite(value)) {
-            // JSON has no Infinity/NaN; JSON.stringify would write null.
-            throw new Error(`backend_kwargs ${key} is not a finite number`);
-        }
-    }
-    return orderKwargs({ ...deploymentKwargs, ...managed });
-}
-/** The exact string stored in AIRFLOW__SECRETS__BACKEND_KWARGS. */
-function canonicalKwargsJson(kwargs) {
-    return JSON.stringify(orderKwargs(kwargs));
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/core/astro/fingerprint.ts
-/**
- * AIRFLOW_VAULT_SYNC_FINGERPRINT: a plain env var that tells a later run
- * whether the secret KWARGS it cannot read is still current (astro-api.md
- * §2: GET never returns secret values), so an unchanged run makes no POST
- * and no restart. Anyone who can read the Deployment sees it, and kwargs
- * may hold low-entropy secrets (an LDAP password), so it is a slow salted
- * KDF, not a hash: scrypt N=2^14 (~16 MiB, tens of ms per guess), salted
- * per Deployment so equal kwargs on two Deployments don't look equal.
- */
-
-
-/** Bump with any change to the derivation; old values then just mismatch. */
-const FINGERPRINT_VERSION = 'v1';
-const FINGERPRINT_PARAMS = { N: 2 ** 14, r: 8, p: 1 };
-function fingerprint(kwargs, deploymentId) {
-    const key = (0,external_node_crypto_namespaceObject.scryptSync)(canonicalKwargsJson(kwargs), `airflow-vault-sync:${deploymentId}`, 32, FINGERPRINT_PARAMS);
-    return `${FINGERPRINT_VERSION}:${key.toString('base64url')}`;
-}
 
 ;// CONCATENATED MODULE: ./src/core/astro/plan-error.ts
 /**
@@ -40696,6 +41605,32 @@ function retry_backoffMs(opts, attempt, random, retryAfterMs) {
     return Math.max(jittered, retryAfterMs ?? 0);
 }
 
+;// CONCATENATED MODULE: ./src/clients/net/same-origin-fetch.ts
+/**
+ * fetch that follows a redirect only on the same origin. fetch's own
+ * following drops Authorization on a cross-origin hop but keeps every
+ * other header and a 307's body, and will go from https to http; so it is
+ * turned off (`redirect: 'manual'`) and the policy of redirect-policy.ts
+ * applies, as it does to the Vault client.
+ */
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+async function fetchSameOrigin(fetcher, server, url, init) {
+    let target = url;
+    for (let hop = 0;; hop++) {
+        const res = await fetcher(target, { ...init, redirect: 'manual' });
+        const location = res.headers.get('location');
+        if (!REDIRECTS.has(res.status) || location === null)
+            return res;
+        await res.body?.cancel();
+        const next = new URL(location, target).href;
+        checkRedirect(server, target, next);
+        if (hop + 1 >= MAX_REDIRECTS)
+            throw new RedirectRefusedError(server, shownUrl(url), `${shownUrl(next)} (more than ${MAX_REDIRECTS} redirects)`);
+        target = next;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/clients/astro/request.ts
 /**
  * One Astro API call with retries: plain fetch, a timeout per attempt,
@@ -40706,21 +41641,37 @@ function retry_backoffMs(opts, attempt, random, retryAfterMs) {
 
 
 
+
+
+
+
 async function attempt(t, url, init) {
+    const cancelled = cancelledBy();
+    // Astro comes after Vault: a cancelled run does not start on it.
+    if (cancelled)
+        return {
+            ok: false,
+            text: new CancelledError(cancelled).message,
+            final: true
+        };
     try {
-        const res = await t.fetch(url, {
+        const res = await fetchSameOrigin(t.fetch, 'the Astro API', url, {
             ...init,
             signal: AbortSignal.timeout(t.timeoutMs)
         });
         const text = await res.text();
+        logRequest('Astro', init.method ?? 'GET', url, res.status);
         if (res.ok)
             return { ok: true, status: res.status, text };
         const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), t.now());
         return { ok: false, status: res.status, text, retryAfterMs };
     }
     catch (e) {
+        if (e instanceof RedirectRefusedError)
+            return { ok: false, text: e.message, final: true };
         const err = e;
         const timedOut = err.name === 'TimeoutError' || err.name === 'AbortError';
+        logRequest('Astro', init.method ?? 'GET', url, err.cause?.code ?? 'no answer');
         const detail = timedOut
             ? `no answer within ${t.timeoutMs} ms`
             : (err.cause?.code ?? err.cause?.message ?? err.message);
@@ -41401,11 +42352,6 @@ function redactReport(report, secrets) {
     return Object.assign(report, rest, { secrets: kept });
 }
 
-;// CONCATENATED MODULE: ./src/io/settings-error.ts
-/** A wrong or missing setting: a usage error (exit 2), not a Vault failure. */
-class SettingsError extends Error {
-}
-
 ;// CONCATENATED MODULE: ./src/io/proxy-env.ts
 
 
@@ -41448,7 +42394,68 @@ function proxyUrl(env, lower, upper) {
     return url;
 }
 
+;// CONCATENATED MODULE: ./src/core/render/address.ts
+/**
+ * A server address as every report shows it: without the userinfo
+ * (`https://user:password@vault:8200` is shown as `https://vault:8200`).
+ * The credentials are still sent where the client sends them; they are
+ * also registered as secrets (src/io/url-credentials.ts), so text that
+ * quotes the address whole is redacted as well.
+ */
+function shownAddress(address) {
+    // Textual, so an address URL would refuse is shown as it was given,
+    // minus anything before an `@` in its authority.
+    return address.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1');
+}
+
+;// CONCATENATED MODULE: ./src/io/url-credentials.ts
+/**
+ * The secrets inside a URL's userinfo (VAULT_ADDR, ASTRO_API_URL), for
+ * masking and redaction: the userinfo as written, and the password as
+ * written and decoded. The user name alone is not a secret, and as a word
+ * such as `admin` it would blank out the log.
+ */
+function urlCredentials(url) {
+    const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)@/i.exec(url ?? '')?.[1];
+    if (!userinfo)
+        return [];
+    const colon = userinfo.indexOf(':');
+    const password = colon >= 0 ? userinfo.slice(colon + 1) : '';
+    const forms = [userinfo, password];
+    try {
+        forms.push(decodeURIComponent(password));
+    }
+    catch {
+        // A malformed escape: the text as written is what could be printed.
+    }
+    return [...new Set(forms.filter((f) => f !== ''))];
+}
+
+;// CONCATENATED MODULE: ./src/io/go-bool.ts
+
+// Go's strconv.ParseBool, which the vault CLI applies to VAULT_SKIP_VERIFY:
+// exactly these spellings, nothing trimmed.
+const TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+const FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
+/**
+ * A boolean environment variable as the vault CLI reads it: unset or
+ * empty is false; anything Go would not parse is a usage error, since
+ * guessing could turn TLS verification off (or leave it on) unasked.
+ */
+function parseGoBool(name, value) {
+    if (value === undefined || value === '')
+        return false;
+    if (TRUE.has(value))
+        return true;
+    if (FALSE.has(value))
+        return false;
+    throw new SettingsError(`${name} "${value}" is not a boolean; use true or false (also 1, 0, t, f, TRUE, FALSE, True, False, as the vault CLI reads it)`);
+}
+
 ;// CONCATENATED MODULE: ./src/io/vault-env.ts
+
+
+
 
 
 
@@ -41463,16 +42470,13 @@ function proxyUrl(env, lower, upper) {
 function connectionFromEnv(env, options, warn) {
     const address = (env.VAULT_ADDR || 'http://127.0.0.1:8200').trim();
     if (!/^https?:\/\/[^/]+/.test(address)) {
-        throw new SettingsError(`VAULT_ADDR "${address}" is not an http(s) address, such as https://vault.example.com:8200`);
+        throw new SettingsError(`VAULT_ADDR "${shownAddress(address)}" is not an http(s) address, such as https://vault.example.com:8200`);
     }
     if (/^http:\/\//i.test(address) && !isLoopback(address)) {
-        warn(`VAULT_ADDR ${address} is plain http and not this machine: tokens and secrets cross the network unencrypted; use https`);
+        warn(`VAULT_ADDR ${shownAddress(address)} is plain http and not this machine: tokens and secrets cross the network unencrypted; use https`);
     }
     applyProxyEnv(env);
-    const skipVerify = env.VAULT_SKIP_VERIFY !== undefined &&
-        env.VAULT_SKIP_VERIFY !== '' &&
-        env.VAULT_SKIP_VERIFY !== 'false' &&
-        env.VAULT_SKIP_VERIFY !== '0';
+    const skipVerify = parseGoBool('VAULT_SKIP_VERIFY', env.VAULT_SKIP_VERIFY);
     if (skipVerify)
         warn('VAULT_SKIP_VERIFY is set: the Vault server’s TLS certificate is not checked');
     return {
@@ -41534,7 +42538,9 @@ function authFromEnv(env, jwt) {
 }
 /** Every credential in the settings, for masking. */
 function connectionSecrets(connection) {
-    const { auth } = connection;
+    return [...authSecrets(connection), ...urlCredentials(connection.address)];
+}
+function authSecrets({ auth }) {
     switch (auth.method) {
         case 'token':
             return [auth.token];
@@ -41572,8 +42578,9 @@ function neededAccess(changes, mount, kvVersion, pruneMode) {
             else
                 need(data, 'delete');
         }
-        // Metadata exists once the data is written, so marks are an update.
-        if (change.writeMarks && change.action !== 'delete')
+        // Metadata exists once the data is written, so marks (with the new
+        // fingerprint) are an update.
+        if (kvVersion === 2 && change.writeMarks && change.action !== 'delete')
             need(metadata, 'update');
     }
     return [...needs].map(([path, set]) => ({
@@ -41604,6 +42611,7 @@ function policyFor(missing) {
 
 
 
+
 /**
  * Writes only what the plan says differs. A failure does not hide the
  * others' results; Vault going away stops new writes, and the outcome
@@ -41620,10 +42628,19 @@ async function applyChanges(kv, changes, options) {
                 await kv.remove(change.path, options.pruneMode);
             }
             else {
-                if (change.action !== 'unchanged')
-                    await writeData(kv, change);
-                if (change.writeMarks)
-                    await kv.writeMetadata(change.path, options.marks);
+                const version = change.action === 'unchanged'
+                    ? change.cas
+                    : await writeData(kv, change);
+                if (change.writeMarks && kv.version === 2)
+                    await kv.writeMetadata(change.path, {
+                        ...options.marks,
+                        // What plan compares when it may not read values.
+                        ...(options.fingerprints
+                            ? {
+                                [FINGERPRINT_KEY]: await fingerprintMark(change.data ?? {}, version ?? 0)
+                            }
+                            : {})
+                    });
             }
             outcome.written.push(who);
         }
@@ -41647,12 +42664,13 @@ async function applyChanges(kv, changes, options) {
  * A write whose answer was lost (a reset connection) is retried; if the
  * first attempt had landed, check-and-set now refuses the retry. Reading
  * the secret back tells the two apart: our own data means it is written
- * (no second version); anything else is a real conflict.
+ * (no second version); anything else is a real conflict. Returns the
+ * version written, for its fingerprint.
  */
 async function writeData(kv, change) {
     const data = change.data ?? {};
     try {
-        await kv.write(change.path, data, change.cas);
+        return await kv.write(change.path, data, change.cas);
     }
     catch (cause) {
         if (!isCasConflict(cause))
@@ -41660,6 +42678,7 @@ async function writeData(kv, change) {
         const now = await kv.read(change.path);
         if (now.state !== 'present' || !sameData(now.data, data))
             throw cause;
+        return now.version;
     }
 }
 function describeFailure(cause) {
@@ -41719,6 +42738,7 @@ function astroAccount(results, command, outcome) {
 
 
 
+
 /**
  * apply, after sys/capabilities-self said the token may do all of it: a
  * token short of one capability writes nothing and gets the policy that
@@ -41740,6 +42760,7 @@ async function applyChecked(session, kv, changes, opts) {
     const outcome = await applyChanges(kv, changes, {
         concurrency: opts.concurrency,
         marks: ownershipMarks(opts.file),
+        fingerprints: recordsFingerprints(manifest),
         pruneMode: manifest.vault.prune_mode
     });
     const lost = session.tokenLost;
@@ -41752,6 +42773,9 @@ async function applyChecked(session, kv, changes, opts) {
 }
 
 ;// CONCATENATED MODULE: ./src/sync/run.ts
+
+
+
 
 
 
@@ -41832,17 +42856,19 @@ async function sync(request) {
         const needExtras = command === 'drift' || manifest.vault.prune !== false;
         const state = await readVaultState(kv, manifest, desired, {
             concurrency,
-            extras: needExtras && kvVersion === 2
+            extras: needExtras && kvVersion === 2,
+            readable: (paths) => readablePaths(session, kv, paths)
         });
         if (kvVersion === 1 && manifest.vault.prune === true) {
             base.problems.push(validation.place(warning('prune-needs-kv2', ['vault', 'prune'], 'KV v1 keeps no metadata, so this tool cannot tell which secrets it wrote: nothing is pruned. Use `prune: all` to prune every unlisted secret')));
         }
         const changes = planChanges(desired, state, {
             manifestFile: file,
+            fingerprints: recordsFingerprints(manifest),
             prune: pruneFor(manifest.vault.prune, kvVersion)
         });
         const vault = {
-            address: request.connection.address,
+            address: shownAddress(request.connection.address),
             mount: manifest.vault.mount,
             kvVersion,
             changes,
@@ -41910,7 +42936,9 @@ function reportJson(report) {
                 key: c.key,
                 path: c.path,
                 action: c.action,
-                fields: c.fields.map((f) => f.field)
+                fields: c.fields.map((f) => f.field),
+                // Said when plan could compare neither the value nor a fingerprint.
+                ...(c.compared === false ? { compared: false, note: c.note } : {})
             })),
             written: vault.outcome?.written.length ?? 0,
             failed: failed.map((f) => ({ key: f.key, error: f.error })),
@@ -42025,16 +43053,28 @@ function renderDriftText(items) {
 
 ;// CONCATENATED MODULE: ./src/io/astro-env.ts
 
+
+
 const DEFAULT_ASTRO_API_URL = 'https://api.astronomer.io/v1';
 /**
  * ASTRO_API_TOKEN, ASTRO_ORGANIZATION_ID and ASTRO_API_URL (for the
  * v1beta1 API, a gateway, or the project's test server). Also gives the
  * Astro client HTTPS_PROXY, HTTP_PROXY and NO_PROXY (proxy-env.ts).
  */
-function astroFromEnv(env) {
+function astroFromEnv(env, warn = () => undefined) {
     applyProxyEnv(env);
+    const given = (env.ASTRO_API_URL || DEFAULT_ASTRO_API_URL)
+        .trim()
+        .replace(/\/+$/, '');
+    // fetch refuses a URL with credentials (and quotes it whole), and the
+    // API takes the token anyway; the front ends mask them (urlCredentials).
+    const baseUrl = shownAddress(given);
+    if (baseUrl !== given)
+        warn('ASTRO_API_URL carries credentials (user:password@), which are not sent: the Astro API is called with ASTRO_API_TOKEN');
+    if (/^http:\/\//i.test(baseUrl) && !isLoopback(baseUrl))
+        warn(`ASTRO_API_URL ${baseUrl} is plain http and not this machine: the API token crosses the network unencrypted; use https`);
     return {
-        baseUrl: (env.ASTRO_API_URL || DEFAULT_ASTRO_API_URL).replace(/\/+$/, ''),
+        baseUrl,
         token: env.ASTRO_API_TOKEN || undefined,
         organizationId: env.ASTRO_ORGANIZATION_ID || undefined
     };
@@ -42080,7 +43120,44 @@ function renderAstroText(deployments) {
     return lines.join('\n') + '\n';
 }
 
+;// CONCATENATED MODULE: ./src/core/render/escape-text.ts
+/**
+ * Text for a terminal or a CI log. Foreign text (what a server answered, a
+ * key from the manifest or from Vault) may carry ANSI and OSC escapes that
+ * rewrite the screen or set a link, a carriage return that overwrites the
+ * line, or a newline that starts a line of its own, such as a runner's
+ * `::add-mask::` or `::error::` workflow command. Control characters are
+ * shown as `\u001b` instead of being sent.
+ */
+// C0, DEL and C1 controls, and the Unicode line and paragraph separators:
+// matching control characters is the point here.
+/* eslint-disable no-control-regex */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+/* eslint-enable no-control-regex */
+// `\u001b`: readable, and also a valid escape inside a JSON string, so
+// --json output stays JSON after this pass.
+function shown(char) {
+    return `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
+}
+/** One line: every control character escaped, the newline too. */
+function escapeLine(text) {
+    return text.replace(CONTROL, shown);
+}
+/**
+ * A whole output: newlines and tabs are kept, every other control
+ * character is escaped, and a line that would start (after blanks) with
+ * `::` gets its first colon escaped, so no text we print can be read by a
+ * runner as a workflow command. The CLI never means to send one.
+ */
+function escapeTerminal(text) {
+    return text
+        .replace(CONTROL_BUT_LINES, shown)
+        .replace(/^([ \t]*):(?=:)/gm, '$1\\u003a');
+}
+
 ;// CONCATENATED MODULE: ./src/cli/commands/print-report.ts
+
 
 
 
@@ -42101,10 +43178,11 @@ function printReport(runtime, report, out) {
             ? renderProblemsText(report.manifestFile, report.problems)
             : '') + out.toText(report)));
     if (report.remoteError)
-        runtime.stderr(redact(`error: ${report.remoteError}\n`));
+        runtime.stderr(`error: ${escapeLine(redact(report.remoteError))}\n`);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/sync.ts
+
 
 
 
@@ -42123,7 +43201,7 @@ async function runSyncCommand(options, runtime) {
         text: manifest.text,
         validate: validationInputs(manifest, runtime.env),
         connection,
-        astro: astroFromEnv(runtime.env)
+        astro: astroFromEnv(runtime.env, (w) => warnings.push(w))
     });
     printReport(runtime, report, {
         json: options.json,
@@ -42132,7 +43210,8 @@ async function runSyncCommand(options, runtime) {
         warnings,
         credentials: [
             ...connectionSecrets(connection),
-            ...(runtime.env.ASTRO_API_TOKEN ? [runtime.env.ASTRO_API_TOKEN] : [])
+            ...(runtime.env.ASTRO_API_TOKEN ? [runtime.env.ASTRO_API_TOKEN] : []),
+            ...urlCredentials(runtime.env.ASTRO_API_URL)
         ]
     });
     return syncExitCode(report);
@@ -42196,51 +43275,6 @@ function formatDuration(seconds) {
     return parts.join('');
 }
 
-;// CONCATENATED MODULE: ./src/core/provision/names.ts
-/** Policy and role names must survive Vault's rules: lower-case, no '/'. */
-function slug(text) {
-    const s = text
-        .toLowerCase()
-        .replace(/[^a-z0-9_.-]+/g, '-')
-        .replace(/^[-.]+|[-.]+$/g, '');
-    return s === '' ? 'default' : s;
-}
-function readerPolicyName(manifest) {
-    return (manifest.provision?.reader_policy ?? `airflow-${slug(manifest.vault.mount)}`);
-}
-function syncPolicyName(manifest) {
-    return (manifest.provision?.sync_policy.name ??
-        `airflow-vault-sync-${slug(manifest.vault.mount)}`);
-}
-/** Whether the sync policy is written to Vault, not only printed. */
-function createsSyncPolicy(provision) {
-    return provision.sync_policy.create || provision.github_jwt !== undefined;
-}
-/** One AppRole per Deployment by default, so logins say who read. */
-function recipients(manifest) {
-    const template = manifest.provision?.approle.name;
-    const mount = slug(manifest.vault.mount);
-    const deployments = manifest.astro?.deployments ?? [];
-    if (deployments.length === 0) {
-        const role = (template ?? `airflow-${mount}`)
-            .replaceAll('{deployment}', mount)
-            .replaceAll('{mount}', mount);
-        return [{ deploymentId: '', label: 'credentials hand-off', role }];
-    }
-    return deployments.map((d, index) => ({
-        deploymentId: d.id,
-        label: d.name ? `${d.name} (${d.id})` : d.id,
-        role: (template ?? 'airflow-{deployment}')
-            .replaceAll('{deployment}', slug(d.name ?? d.id))
-            .replaceAll('{mount}', mount),
-        index
-    }));
-}
-/** Each distinct role, in manifest order. */
-function roleNames(manifest) {
-    return [...new Set(recipients(manifest).map((r) => r.role))];
-}
-
 ;// CONCATENATED MODULE: ./src/core/provision/step.ts
 const step = (kind, path, name, action, details = [], body) => ({ kind, path, name, action, details, body });
 /** Fields whose values differ, named for the plan. */
@@ -42257,7 +43291,6 @@ function step_canonical(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/provision/plan-roles.ts
-
 
 
 function authMount(state, mount, type, conflicts) {
@@ -42292,30 +43325,116 @@ function appRoleStep(state, provision, role, policy) {
         ? step('approle', path, role, 'unchanged')
         : step('approle', path, role, 'update', changed, desired);
 }
-function jwtRoleStep(state, manifest, jwt) {
+/** What a pull request's token carries as `ref`. */
+const PULL_REQUEST_REF = 'refs/pull/*/merge';
+/**
+ * The claims each role binds. Both: the repository by name and by id, and
+ * its owner's id, so a repository recreated under the name (or an owner
+ * re-registered) cannot log in. The plan role adds pull requests' merge
+ * refs to `ref`; the apply role never sees them, and also binds the
+ * environment (a reviewer gate) and the reusable workflow when given.
+ */
+function jwtRoleClaims(jwt, which) {
     const claims = {
         repository: jwt.repository
     };
-    if (jwt.ref !== undefined)
+    if (jwt.repository_id !== undefined)
+        claims.repository_id = jwt.repository_id;
+    if (jwt.repository_owner_id !== undefined)
+        claims.repository_owner_id = jwt.repository_owner_id;
+    const refs = [jwt.ref ?? []].flat();
+    if (which === 'plan') {
+        // allow_any_ref without a ref: any branch may plan, as it may apply.
+        if (refs.length > 0 || !jwt.allow_any_ref)
+            claims.ref = [...refs, PULL_REQUEST_REF];
+        return claims;
+    }
+    if (refs.length > 0)
         claims.ref = jwt.ref;
-    const glob = [jwt.ref ?? []].flat().some((r) => r.includes('*'));
+    if (jwt.environment !== undefined)
+        claims.environment = jwt.environment;
+    if (jwt.job_workflow_ref !== undefined)
+        claims.job_workflow_ref = jwt.job_workflow_ref;
+    return claims;
+}
+function jwtRoleStep(state, jwt, which, policy) {
+    const claims = jwtRoleClaims(jwt, which);
+    const glob = Object.values(claims)
+        .flat()
+        .some((v) => v.includes('*'));
     const desired = {
         role_type: 'jwt',
         user_claim: 'repository',
         bound_audiences: [...jwt.bound_audiences].sort(),
         bound_claims: claims,
         bound_claims_type: glob ? 'glob' : 'string',
-        token_policies: [syncPolicyName(manifest)],
+        token_policies: [policy],
         token_ttl: durationSeconds(jwt.token_ttl)
     };
-    const path = `auth/${jwt.mount}/role/${jwt.role}`;
-    const current = state.jwtRole;
+    const role = which === 'plan' ? jwt.plan_role : jwt.apply_role;
+    const path = `auth/${jwt.mount}/role/${role}`;
+    const current = state.jwtRoles[role];
+    const shown = describeClaims(claims);
     if (!current)
-        return step('jwt-role', path, jwt.role, 'create', [], desired);
+        return step('jwt-role', path, role, 'create', shown, desired);
     const changed = step_changedFields(current, desired);
     return changed.length === 0
-        ? step('jwt-role', path, jwt.role, 'unchanged')
-        : step('jwt-role', path, jwt.role, 'update', changed, desired);
+        ? step('jwt-role', path, role, 'unchanged', shown)
+        : step('jwt-role', path, role, 'update', [...changed, ...shown], desired);
+}
+/** One "bound ref: …" line per claim, for the plan. */
+function describeClaims(claims) {
+    return Object.entries(claims).map(([k, v]) => `bound ${k}: ${[v].flat().join(', ')}`);
+}
+
+;// CONCATENATED MODULE: ./src/core/provision/names.ts
+/** Policy and role names must survive Vault's rules: lower-case, no '/'. */
+function slug(text) {
+    const s = text
+        .toLowerCase()
+        .replace(/[^a-z0-9_.-]+/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '');
+    return s === '' ? 'default' : s;
+}
+function readerPolicyName(manifest) {
+    return (manifest.provision?.reader_policy ?? `airflow-${slug(manifest.vault.mount)}`);
+}
+function syncPolicyName(manifest) {
+    return (manifest.provision?.sync_policy.name ??
+        `airflow-vault-sync-${slug(manifest.vault.mount)}`);
+}
+/** The CI plan identity's policy: read-only, and no value. */
+function planPolicyName(manifest) {
+    return (manifest.provision?.plan_policy ??
+        `airflow-vault-sync-plan-${slug(manifest.vault.mount)}`);
+}
+/** Whether the sync and plan policies are written to Vault, not only printed. */
+function createsSyncPolicy(provision) {
+    return provision.sync_policy.create || provision.github_jwt !== undefined;
+}
+/** One AppRole per Deployment by default, so logins say who read. */
+function recipients(manifest) {
+    const template = manifest.provision?.approle.name;
+    const mount = slug(manifest.vault.mount);
+    const deployments = manifest.astro?.deployments ?? [];
+    if (deployments.length === 0) {
+        const role = (template ?? `airflow-${mount}`)
+            .replaceAll('{deployment}', mount)
+            .replaceAll('{mount}', mount);
+        return [{ deploymentId: '', label: 'credentials hand-off', role }];
+    }
+    return deployments.map((d, index) => ({
+        deploymentId: d.id,
+        label: d.name ? `${d.name} (${d.id})` : d.id,
+        role: (template ?? 'airflow-{deployment}')
+            .replaceAll('{deployment}', slug(d.name ?? d.id))
+            .replaceAll('{mount}', mount),
+        index
+    }));
+}
+/** Each distinct role, in manifest order. */
+function roleNames(manifest) {
+    return [...new Set(recipients(manifest).map((r) => r.role))];
 }
 
 ;// CONCATENATED MODULE: ./src/core/provision/policies.ts
@@ -42390,6 +43509,46 @@ function syncPolicy(manifest, kv) {
         `on ${manifest.vault.mount}/ (KV v${kv}), for the CI identity.`,
         'Written by `airflow-vault-sync provision`; edits are overwritten.'
     ], syncRules(manifest, kv));
+}
+/**
+ * The plan identity, which pull requests get: a same-repository pull
+ * request can change the workflow and run anything with this token, so
+ * it reads no value. On KV v2, plan compares the fingerprints apply
+ * records in custom_metadata (metadata read); on KV v1, which has no
+ * metadata, it lists names and says it cannot compare the rest.
+ */
+function planRules(manifest, kv) {
+    const mount = manifest.vault.mount;
+    const rules = [];
+    for (const base of policies_managedBases(manifest)) {
+        if (kv === 2) {
+            rules.push([
+                under(mount, 'metadata', base),
+                base === '' ? ['read', 'list'] : ['read']
+            ]);
+            if (base !== '')
+                rules.push([folder(mount, 'metadata', base), ['list']]);
+        }
+        else {
+            rules.push([
+                base === '' ? `${mount}/` : folder(mount, '', base),
+                ['list']
+            ]);
+        }
+    }
+    rules.push([`sys/internal/ui/mounts/${mount}`, ['read']]);
+    // Plan asks which values it may read before reading any.
+    rules.push(['sys/capabilities-self', ['update']]);
+    return rules;
+}
+function planPolicy(manifest, kv) {
+    return render([
+        `airflow-vault-sync plan and drift on ${manifest.vault.mount}/ (KV v${kv}), for pull requests:`,
+        kv === 2
+            ? 'metadata (fingerprints, ownership) and names only; no value, no write.'
+            : 'names only (KV v1 keeps no fingerprint); no value, no write.',
+        'Written by `airflow-vault-sync provision`; edits are overwritten.'
+    ], planRules(manifest, kv));
 }
 
 ;// CONCATENATED MODULE: ./src/core/provision/policy-diff.ts
@@ -42492,6 +43651,8 @@ function planVault(manifest, provision, state) {
     if (createsSyncPolicy(provision)) {
         const name = syncPolicyName(manifest);
         steps.push(policyStep(state, name, syncPolicy(manifest, kvVersion)));
+        const plan = planPolicyName(manifest);
+        steps.push(policyStep(state, plan, planPolicy(manifest, kvVersion)));
     }
     for (const role of roleNames(manifest)) {
         steps.push(appRoleStep(state, provision, role, reader));
@@ -42506,7 +43667,13 @@ function planVault(manifest, provision, state) {
             conflicts.push(`auth/${jwt.mount}/ trusts ${current.bound_issuer || current.oidc_discovery_url || 'other keys'}, not ${jwt.issuer}; set provision.github_jwt.mount to a JWT mount of its own`);
         }
         steps.push(step('jwt-config', path, jwt.mount, current ? 'unchanged' : 'create', [], cfg));
-        steps.push(jwtRoleStep(state, manifest, jwt));
+        steps.push(jwtRoleStep(state, jwt, 'plan', planPolicyName(manifest)), jwtRoleStep(state, jwt, 'apply', syncPolicyName(manifest)));
+        if (state.legacyJwtRole) {
+            const role = state.legacyJwtRole;
+            steps.push(step('jwt-role', `auth/${jwt.mount}/role/${role}`, role, 'delete', [
+                'the single role of an earlier provision, with the sync policy: pull requests could write with it'
+            ]));
+        }
     }
     return { kvVersion, steps, conflicts };
 }
@@ -42696,18 +43863,24 @@ class VaultAdmin {
     }
     /** Idempotent: an accessor already gone (a retried destroy) is done. */
     async destroySecretId(mount, role, accessor) {
+        // An accessor already gone: Vault says 400, OpenBao 500, both with
+        // "failed to find accessor entry". Not retried: the answer is final.
         const response = await this.http.send({
             method: 'POST',
             path: `${encodePath('auth', mount, 'role', role)}/secret-id-accessor/destroy`,
             body: { secret_id_accessor: accessor }
-        }, [200, 204, 400]);
+        }, [200, 204, 400, 500]);
         const errors = response.body?.errors;
-        if (response.status === 400 && !String(errors).includes('failed to find'))
-            throw new VaultError(`cannot destroy secret-id ${accessor} of role ${role}: ${String(errors)}`, 400, `auth/${mount}/role/${role}/secret-id-accessor/destroy`);
+        if (response.status >= 400 && !String(errors).includes('failed to find'))
+            throw new VaultError(`cannot destroy secret-id ${accessor} of role ${role}: ${String(errors)}`, response.status, `auth/${mount}/role/${role}/secret-id-accessor/destroy`);
     }
     /** POST a plan step's body to its path. */
     async write(path, body) {
         await this.http.send({ method: 'POST', path: encodePath(path), body });
+    }
+    /** DELETE a plan step's path (a role provision retires). */
+    async remove(path) {
+        await this.http.send({ method: 'DELETE', path: encodePath(path) });
     }
     async read(path) {
         const response = await this.http.send({ method: 'GET', path }, [200, 404]);
@@ -42717,6 +43890,8 @@ class VaultAdmin {
 
 ;// CONCATENATED MODULE: ./src/provision/read-state.ts
 
+/** The one role provision made before the plan/apply split. */
+const LEGACY_JWT_ROLE = 'airflow-vault-sync';
 /**
  * Everything provision compares against, read before the first write.
  * Roles under an auth mount that does not exist yet are simply absent.
@@ -42731,11 +43906,12 @@ async function readProvisionState(admin, manifest, provision) {
         authMounts,
         policies: {},
         approles: {},
-        secretIds: {}
+        secretIds: {},
+        jwtRoles: {}
     };
     const policyNames = [readerPolicyName(manifest)];
     if (createsSyncPolicy(provision))
-        policyNames.push(syncPolicyName(manifest));
+        policyNames.push(syncPolicyName(manifest), planPolicyName(manifest));
     for (const name of policyNames)
         state.policies[name] = await admin.policy(name);
     const approle = provision.approle.mount;
@@ -42750,7 +43926,14 @@ async function readProvisionState(admin, manifest, provision) {
     const jwt = provision.github_jwt;
     if (jwt && authMounts[`${jwt.mount}/`]?.type === 'jwt') {
         state.jwtConfig = await admin.jwtConfig(jwt.mount);
-        state.jwtRole = await admin.jwtRole(jwt.mount, jwt.role);
+        for (const role of [jwt.plan_role, jwt.apply_role])
+            state.jwtRoles[role] = await admin.jwtRole(jwt.mount, role);
+        const legacy = LEGACY_JWT_ROLE;
+        if (legacy !== jwt.plan_role && legacy !== jwt.apply_role) {
+            const old = await admin.jwtRole(jwt.mount, legacy);
+            if (old?.token_policies.includes(syncPolicyName(manifest)))
+                state.legacyJwtRole = legacy;
+        }
     }
     return state;
 }
@@ -42826,10 +44009,15 @@ class DeploymentHandoff {
 
 async function applyProvision(ctx) {
     const { report, admin } = ctx;
-    const pending = report.steps.filter((s) => s.kind !== 'secret-id' && s.action !== 'unchanged' && s.body);
+    const pending = report.steps.filter((s) => s.kind !== 'secret-id' &&
+        s.action !== 'unchanged' &&
+        (s.body || s.action === 'delete'));
     for (const [i, s] of pending.entries()) {
         try {
-            await admin.write(s.path, s.body);
+            if (s.action === 'delete')
+                await admin.remove(s.path);
+            else
+                await admin.write(s.path, s.body);
             report.done.push(`${s.kind} ${s.name}: ${s.action}d`);
         }
         catch (cause) {
@@ -42861,7 +44049,8 @@ async function rotate(ctx, plan, roleIds) {
     const issued = await admin.issueSecretId(mount, role, {
         'managed-by': TOOL_NAME,
         manifest: report.manifestFile.slice(0, 512),
-        deployment: deploymentId
+        // OpenBao refuses an empty metadata value; absent reads back as ''.
+        ...(deploymentId !== '' ? { deployment: deploymentId } : {})
     });
     const creds = { roleId, secretId: issued.secretId };
     ctx.request.onSecrets?.([roleId, issued.secretId]);
@@ -42935,7 +44124,7 @@ function prepare(request, report) {
 ;// CONCATENATED MODULE: ./src/provision/policies.ts
 
 
-/** Both policies as HCL, for the plan: the sync one even when not written. */
+/** The policies as HCL, for the plan: the CI ones even when not written. */
 function describePolicies(manifest, provision, kvVersion) {
     return {
         reader: {
@@ -42945,6 +44134,11 @@ function describePolicies(manifest, provision, kvVersion) {
         sync: {
             name: syncPolicyName(manifest),
             hcl: syncPolicy(manifest, kvVersion),
+            written: createsSyncPolicy(provision)
+        },
+        plan: {
+            name: planPolicyName(manifest),
+            hcl: planPolicy(manifest, kvVersion),
             written: createsSyncPolicy(provision)
         }
     };
@@ -42956,6 +44150,7 @@ function describePolicies(manifest, provision, kvVersion) {
  * policy, role and secret-id, and (unless only planning) carry it out.
  * A conflict or a missing hand-off stops the run before the first write.
  */
+
 
 
 
@@ -43012,7 +44207,7 @@ async function provision(request) {
     let session;
     try {
         session = await VaultSession.open({ ...request.connection, namespace });
-        report.address = request.connection.address;
+        report.address = shownAddress(request.connection.address);
         const admin = new VaultAdmin(session.http);
         const state = await readProvisionState(admin, manifest, provision);
         const vault = planVault(manifest, provision, state);
@@ -43129,7 +44324,8 @@ const VERB = {
     create: 'create',
     update: 'update',
     unchanged: 'unchanged',
-    issue: 'issue'
+    issue: 'issue',
+    delete: 'delete'
 };
 /** The plan and what was done, for a terminal; never a credential. */
 function renderProvisionText(report) {
@@ -43156,9 +44352,10 @@ function renderProvisionText(report) {
         out.push(`  Deployment ${d.label}: ${what}\n`);
     }
     if (report.policies) {
-        const { reader, sync } = report.policies;
+        const { reader, sync, plan } = report.policies;
         out.push(`\nPolicy ${reader.name} (Airflow, read-only):\n${indent(reader.hcl)}`);
         out.push(`\nPolicy ${sync.name} (the CI sync identity${sync.written ? '' : '; printed only: set provision.sync_policy.create to write it'}):\n${indent(sync.hcl)}`);
+        out.push(`\nPolicy ${plan.name} (the CI plan identity, read-only${plan.written ? '' : '; printed only'}):\n${indent(plan.hcl)}`);
     }
     for (const c of report.conflicts)
         out.push(`conflict: ${c}\n`);
@@ -43235,6 +44432,7 @@ function credentialsFileWriter(file, repoRoot, warn) {
 
 
 
+
 /** provision from the command line, with an operator's admin token. */
 async function runProvisionCommand(options, runtime) {
     const manifest = readManifestFile(options.file, runtime.cwd);
@@ -43247,7 +44445,7 @@ async function runProvisionCommand(options, runtime) {
         text: manifest.text,
         validate: validationInputs(manifest, runtime.env),
         connection,
-        astro: astroFromEnv(runtime.env),
+        astro: astroFromEnv(runtime.env, (w) => warnings.push(w)),
         planOnly: options.plan,
         rotate: options.rotate,
         handOff
@@ -43259,7 +44457,8 @@ async function runProvisionCommand(options, runtime) {
         warnings,
         credentials: [
             ...connectionSecrets(connection),
-            ...(runtime.env.ASTRO_API_TOKEN ? [runtime.env.ASTRO_API_TOKEN] : [])
+            ...(runtime.env.ASTRO_API_TOKEN ? [runtime.env.ASTRO_API_TOKEN] : []),
+            ...urlCredentials(runtime.env.ASTRO_API_URL)
         ]
     });
     return provisionExitCode(report);
@@ -43702,6 +44901,26 @@ VAULT_AUTH_MOUNT; JWT: VAULT_JWT_ROLE, VAULT_JWT.
 Exit codes: 0 ok, 1 problems found, 2 usage error, 3 remote failure.
 `;
 
+;// CONCATENATED MODULE: ./src/cli/debug-log.ts
+
+
+/** AIRFLOW_VAULT_SYNC_DEBUG (not empty, 0 or false), or a runner's RUNNER_DEBUG=1. */
+function debugWanted(env) {
+    const ours = (env.AIRFLOW_VAULT_SYNC_DEBUG ?? '').trim().toLowerCase();
+    return ((ours !== '' && ours !== '0' && ours !== 'false') ||
+        env.RUNNER_DEBUG === '1');
+}
+/**
+ * Our debug output for one CLI run: request lines and status codes on
+ * stderr (request-log.ts), never headers or bodies. Returns the undo.
+ */
+function startDebugLog(runtime) {
+    if (!debugWanted(runtime.env))
+        return () => undefined;
+    setRequestLog((line) => runtime.stderr(`debug: ${escapeLine(line)}\n`));
+    return () => setRequestLog(undefined);
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 
 
@@ -43717,8 +44936,24 @@ Exit codes: 0 ok, 1 problems found, 2 usage error, 3 remote failure.
 
 
 
+
+
+/**
+ * Every byte the CLI prints passes escapeTerminal: a server's text or a
+ * key cannot send a terminal escape, or start a line a runner would take
+ * for a workflow command (the CLI never means to send one).
+ */
+function escapedOutput(runtime) {
+    return {
+        ...runtime,
+        stdout: (text) => runtime.stdout(escapeTerminal(text)),
+        stderr: (text) => runtime.stderr(escapeTerminal(text))
+    };
+}
 /** Runs one command and returns its exit code; never calls process.exit. */
-async function runCli(argv, runtime) {
+async function runCli(argv, given) {
+    const runtime = escapedOutput(given);
+    const stopDebugLog = startDebugLog(runtime);
     try {
         const command = parseCliArgs(argv);
         switch (command.command) {
@@ -43750,6 +44985,9 @@ async function runCli(argv, runtime) {
     catch (cause) {
         return main_failure(cause, runtime);
     }
+    finally {
+        stopDebugLog();
+    }
 }
 function main_failure(cause, runtime) {
     if (cause instanceof UsageError) {
@@ -43770,18 +45008,56 @@ function main_failure(cause, runtime) {
     }
     const message = cause instanceof Error ? cause.message : String(cause);
     runtime.stderr(`${TOOL_NAME}: ${message}\n`);
-    if (runtime.env.AIRFLOW_VAULT_SYNC_DEBUG &&
-        cause instanceof Error &&
-        cause.stack) {
+    if (debugWanted(runtime.env) && cause instanceof Error && cause.stack) {
         runtime.stderr(cause.stack + '\n');
     }
     return ExitCode.Remote;
 }
 
+;// CONCATENATED MODULE: ./src/io/cancel-signals.ts
+/**
+ * SIGINT and SIGTERM, as a cancelled CI job sends them (GitHub: SIGINT,
+ * then SIGTERM), end the run in order instead of killing it: nothing new
+ * starts, what is in flight finishes, the login token is revoked, and the
+ * usual account of what was written is printed (cancellation.ts). The exit
+ * code is then 128 + the signal's number, 130 or 143. A second signal, or
+ * a run still going after the bound, exits at once.
+ */
+
+/** Requests in flight get this long; then nothing but the revoke is sent. */
+const GRACE_MS = 5_000;
+/** Past this, the process exits whatever is left; the token expires on its TTL. */
+const HARD_BOUND_MS = 15_000;
+const CODES = { SIGINT: 130, SIGTERM: 143 };
+function handleCancelSignals(say) {
+    for (const name of Object.keys(CODES)) {
+        process.on(name, () => {
+            const code = CODES[name] ?? 1;
+            if (cancelledBy())
+                process.exit(code);
+            say(`${name}: stopping: nothing new starts, requests in flight may finish, then the login token is revoked`);
+            cancel(name, GRACE_MS);
+            setTimeout(() => process.exit(code), HARD_BOUND_MS).unref();
+        });
+    }
+}
+/** The exit code: the signal's, when one cancelled the run. */
+function exitCodeAfter(code) {
+    const by = cancelledBy();
+    return by ? (CODES[by] ?? code) : code;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/index.ts
 
 
+
+
+
+handleCancelSignals((line) => process.stderr.write(`${TOOL_NAME}: ${line}\n`));
 void runCli(process.argv.slice(2), processRuntime()).then((code) => {
-    process.exitCode = code;
+    const by = cancelledBy();
+    if (by)
+        process.stderr.write(`${TOOL_NAME}: cancelled by ${by}; what was not attempted is listed above, and a rerun writes only that\n`);
+    process.exitCode = exitCodeAfter(code);
 });
 

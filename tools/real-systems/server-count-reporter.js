@@ -15,7 +15,7 @@ export default class ServerCountReporter {
   onRunComplete(_contexts, results) {
     const server =
       process.env.AVS_REAL_VAULT === 'openbao'
-        ? 'OpenBao 2.7.2'
+        ? (process.env.AVS_REAL_VAULT_VERSION ?? 'OpenBao')
         : 'the Vault dev server'
     const lines = []
     for (const [name, folder] of SUITES) {

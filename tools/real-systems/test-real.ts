@@ -17,7 +17,12 @@ async function main(): Promise<number> {
   setupRealSystems()
   const bao = await startOpenBao()
   const tallyDir = mkdtempSync(join(tmpdir(), 'real-tally-'))
-  process.stderr.write(`real-systems: OpenBao 2.7.2 at ${bao.url}\n`)
+  // The version the running server reports, not the one we meant to pin.
+  const health = (await (await fetch(`${bao.url}/v1/sys/health`)).json()) as {
+    version?: string
+  }
+  const version = `OpenBao ${health.version ?? '(no version in sys/health)'}`
+  process.stderr.write(`real-systems: ${version} at ${bao.url}\n`)
   try {
     const jest = spawnSync(
       process.execPath,
@@ -36,6 +41,7 @@ async function main(): Promise<number> {
           VAULT_ADDR: bao.url,
           VAULT_TOKEN: bao.token,
           AVS_REAL_VAULT: 'openbao',
+          AVS_REAL_VAULT_VERSION: version,
           AVS_REAL_TALLY_DIR: tallyDir
         }
       }

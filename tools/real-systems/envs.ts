@@ -56,14 +56,22 @@ function compareLines(a: string, b: string): number {
   return am - bm || an - bn
 }
 
-/** The interpreter environments are made from (python3 on PATH, resolved). */
+let base: { path: string; version: string } | undefined
+
+/**
+ * The interpreter environments are made from (python3 on PATH, resolved),
+ * asked once per process: through pyenv's shim each ask costs ~150 ms, and
+ * every ensure*Env call (each oracle start among them) needs it.
+ */
 function basePython(): { path: string; version: string } {
+  if (base) return base
   const r = run('python3', [
     '-c',
     'import sys; print(sys.executable); print(sys.version.split()[0])'
   ])
   const [path = '', version = ''] = r.trim().split('\n')
-  return { path, version }
+  base = { path, version }
+  return base
 }
 
 function run(

@@ -26,14 +26,26 @@ export interface LintRun {
 
 const ROOT = join(TOOLS_DIR, '..')
 
-function yamlIn(dir: string): string[] {
-  try {
-    return readdirSync(dir)
-      .filter((f) => /\.ya?ml$/.test(f))
-      .map((f) => join(dir, f))
-  } catch {
-    return []
+/** The workflows we lint: ours, and the examples users copy. */
+function workflowFiles(root: string): { github: string[]; examples: string[] } {
+  const yamlIn = (dir: string): string[] => {
+    try {
+      return readdirSync(dir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .map((f) => join(dir, f))
+    } catch {
+      return []
+    }
   }
+  return {
+    github: yamlIn(join(root, '.github', 'workflows')),
+    examples: yamlIn(join(root, 'examples', 'workflows'))
+  }
+}
+
+/** PATH with the tools environment first (actionlint finds shellcheck there). */
+function toolsPath(): string {
+  return `${join(ensureToolsEnv().dir, 'bin')}:${process.env.PATH ?? ''}`
 }
 
 function run(
@@ -67,7 +79,8 @@ export function lintWorkflows(root: string): LintRun {
   mkdirSync(scratch, { recursive: true })
   const copies = mkdtempSync(join(scratch, 'actionlint-'))
   try {
-    const examples = yamlIn(join(root, 'examples', 'workflows')).map((file) => {
+    const { github, examples: exampleFiles } = workflowFiles(root)
+    const examples = exampleFiles.map((file) => {
       const copy = join(copies, basename(file))
       writeFileSync(
         copy,
@@ -75,19 +88,13 @@ export function lintWorkflows(root: string): LintRun {
       )
       return { file: relative(root, file), copy: relative(root, copy) }
     })
-    const files = [
-      ...yamlIn(join(root, '.github', 'workflows')).map((f) =>
-        relative(root, f)
-      )
-    ]
-    const tools = ensureToolsEnv()
-    const path = `${join(tools.dir, 'bin')}:${process.env.PATH ?? ''}`
+    const files = github.map((f) => relative(root, f))
     const r = run(
       'actionlint',
       ensureActionlint(),
       ['-no-color', ...files, ...examples.map((e) => e.copy)],
       root,
-      path
+      toolsPath()
     )
     let output = r.output
     for (const e of examples) output = output.split(e.copy).join(e.file)
@@ -99,11 +106,8 @@ export function lintWorkflows(root: string): LintRun {
 
 /** Our own rules (workflow-rules.ts) over the same files. */
 export function workflowRules(root: string): LintRun {
-  const files = [
-    ...yamlIn(join(root, '.github', 'workflows')),
-    ...yamlIn(join(root, 'examples', 'workflows'))
-  ]
-  const problems = files
+  const { github, examples } = workflowFiles(root)
+  const problems = [...github, ...examples]
     .flatMap((f) => workflowRuleProblems(f))
     .map((p) => relative(root, p))
   return {
@@ -115,7 +119,7 @@ export function workflowRules(root: string): LintRun {
 
 export function lintAll(): LintRun[] {
   const tools = ensureToolsEnv()
-  const path = `${join(tools.dir, 'bin')}:${process.env.PATH ?? ''}`
+  const path = toolsPath()
   const ruffConfig = join(TOOLS_DIR, 'airflow', 'ruff.toml')
   const python = join(TOOLS_DIR, 'airflow')
   return [
